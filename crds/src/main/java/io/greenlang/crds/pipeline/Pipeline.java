@@ -1,0 +1,46 @@
+package io.greenlang.crds.pipeline;
+
+import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
+import io.fabric8.kubernetes.api.model.Namespaced;
+import io.fabric8.kubernetes.client.CustomResource;
+import io.fabric8.kubernetes.model.annotation.Categories;
+import io.fabric8.kubernetes.model.annotation.Group;
+import io.fabric8.kubernetes.model.annotation.Plural;
+import io.fabric8.kubernetes.model.annotation.ShortNames;
+import io.fabric8.kubernetes.model.annotation.Singular;
+import io.fabric8.kubernetes.model.annotation.Version;
+import io.greenlang.crds.GreenLang;
+
+/** A reusable workflow of agent steps (namespaced). */
+@Group(GreenLang.GROUP)
+@Version(GreenLang.VERSION)
+@Singular("pipeline")
+@Plural("pipelines")
+@ShortNames({"glpipeline", "glp"})
+@Categories(GreenLang.CATEGORY)
+@AdditionalPrinterColumn(
+    name = "Pattern",
+    jsonPath = ".spec.pattern",
+    type = AdditionalPrinterColumn.Type.STRING)
+@AdditionalPrinterColumn(
+    name = "Steps",
+    jsonPath = ".status.stepCount",
+    type = AdditionalPrinterColumn.Type.INTEGER)
+@AdditionalPrinterColumn(
+    name = "Ready",
+    jsonPath = ".status.conditions[?(@.type==\"Ready\")].status",
+    type = AdditionalPrinterColumn.Type.STRING)
+@AdditionalPrinterColumn(
+    name = "Phase",
+    jsonPath = ".status.phase",
+    type = AdditionalPrinterColumn.Type.STRING)
+@AdditionalPrinterColumn(
+    name = "Age",
+    jsonPath = ".metadata.creationTimestamp",
+    type = AdditionalPrinterColumn.Type.DATE)
+public class Pipeline extends CustomResource<PipelineSpec, PipelineStatus> implements Namespaced {
+  @Override
+  protected PipelineStatus initStatus() {
+    return new PipelineStatus();
+  }
+}

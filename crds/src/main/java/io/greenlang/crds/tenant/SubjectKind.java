@@ -1,0 +1,8 @@
+package io.greenlang.crds.tenant;
+
+/** Kinds of RBAC subject a tenant member can be. */
+public enum SubjectKind {
+  User,
+  Group,
+  ServiceAccount
+}
