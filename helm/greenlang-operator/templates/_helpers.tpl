@@ -1,0 +1,108 @@
+{{/*
+The chart name, overridable; truncated to 63 characters because label values are limited to that.
+*/}}
+{{- define "greenlang-operator.name" -}}
+{{- default .Chart.Name .Values.nameOverride | trunc 63 | trimSuffix "-" }}
+{{- end }}
+
+{{/*
+The full name of namespaced resources: the release name, plus the chart name unless the release
+name already contains it, so `helm install greenlang-operator .` does not yield a doubled name.
+*/}}
+{{- define "greenlang-operator.fullname" -}}
+{{- if .Values.fullnameOverride }}
+{{- .Values.fullnameOverride | trunc 63 | trimSuffix "-" }}
+{{- else }}
+{{- $name := default .Chart.Name .Values.nameOverride }}
+{{- if contains $name .Release.Name }}
+{{- .Release.Name | trunc 63 | trimSuffix "-" }}
+{{- else }}
+{{- printf "%s-%s" .Release.Name $name | trunc 63 | trimSuffix "-" }}
+{{- end }}
+{{- end }}
+{{- end }}
+
+{{/*
+Chart name and version, as the helm.sh/chart label expects ("+" is not allowed in label values).
+*/}}
+{{- define "greenlang-operator.chart" -}}
+{{- printf "%s-%s" .Chart.Name .Chart.Version | replace "+" "_" | trunc 63 | trimSuffix "-" }}
+{{- end }}
+
+{{/*
+Labels on every resource of the chart.
+*/}}
+{{- define "greenlang-operator.labels" -}}
+helm.sh/chart: {{ include "greenlang-operator.chart" . }}
+{{ include "greenlang-operator.selectorLabels" . }}
+app.kubernetes.io/version: {{ .Chart.AppVersion | quote }}
+app.kubernetes.io/managed-by: {{ .Release.Service }}
+app.kubernetes.io/part-of: greenlang
+{{- end }}
+
+{{/*
+Labels that select the operator pods; they must never change between upgrades because a
+Deployment's selector is immutable.
+*/}}
+{{- define "greenlang-operator.selectorLabels" -}}
+app.kubernetes.io/name: {{ include "greenlang-operator.name" . }}
+app.kubernetes.io/instance: {{ .Release.Name }}
+{{- end }}
+
+{{/*
+The ServiceAccount the operator runs as.
+*/}}
+{{- define "greenlang-operator.serviceAccountName" -}}
+{{- if .Values.serviceAccount.create }}
+{{- default (include "greenlang-operator.fullname" .) .Values.serviceAccount.name }}
+{{- else }}
+{{- default "default" .Values.serviceAccount.name }}
+{{- end }}
+{{- end }}
+
+{{/*
+The operator image; the tag defaults to the chart's appVersion so chart and operator move together.
+*/}}
+{{- define "greenlang-operator.image" -}}
+{{- printf "%s:%s" .Values.image.repository (default .Chart.AppVersion .Values.image.tag) }}
+{{- end }}
+
+{{/*
+The tenant role ids of DOMAIN.md ("The eight roles"); the ClusterRoles are named greenlang-<id>
+and the operator may bind exactly these.
+*/}}
+{{- define "greenlang-operator.tenantRoleIds" -}}
+super_admin tenant_admin developer operator analyst auditor viewer api_service
+{{- end }}
+
+{{/*
+The Quarkus Operator SDK namespace list: the configured namespaces comma-joined, or the SDK's
+marker for all namespaces when none are given.
+*/}}
+{{- define "greenlang-operator.watchedNamespaces" -}}
+{{- if .Values.operator.watchNamespaces }}
+{{- join "," .Values.operator.watchNamespaces }}
+{{- else }}
+{{- print "JOSDK_ALL_NAMESPACES" }}
+{{- end }}
+{{- end }}
+
+{{/*
+Metadata of one tenant ClusterRole; call with (dict "root" $ "role" "<role id>").
+*/}}
+{{- define "greenlang-operator.tenantRoleMetadata" -}}
+metadata:
+  name: greenlang-{{ .role }}
+  labels:
+    {{- include "greenlang-operator.labels" .root | nindent 4 }}
+    app.kubernetes.io/component: tenant-rbac
+    greenlang.io/role: {{ .role }}
+{{- end }}
+
+{{/*
+Name of the operator's own ClusterRole and ClusterRoleBinding. The suffix keeps it apart from the
+tenant role greenlang-operator, which the default release name would otherwise collide with.
+*/}}
+{{- define "greenlang-operator.operatorClusterRoleName" -}}
+{{- printf "%s-controller" (include "greenlang-operator.fullname" .) | trunc 63 | trimSuffix "-" }}
+{{- end }}
