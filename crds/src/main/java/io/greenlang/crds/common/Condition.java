@@ -1,5 +1,6 @@
 package io.greenlang.crds.common;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Pattern;
@@ -53,6 +54,7 @@ public class Condition {
         && Objects.equals(observedGeneration, other.observedGeneration);
   }
 
+  @JsonIgnore
   public boolean isTrue() {
     return status == ConditionStatus.True;
   }

@@ -15,8 +15,7 @@ import io.greenlang.crds.common.Names;
         "self.role in ['super_admin', 'tenant_admin', 'developer', 'operator', 'analyst', 'auditor',"
             + " 'viewer', 'api_service']",
     message = "role must be one of the eight roles",
-    fieldPath = ".role",
-    reason = "FieldValueNotSupported")
+    fieldPath = ".role")
 @ValidationRule(
     value = "self.kind == 'ServiceAccount' || !has(self.namespace)",
     message = "namespace is only allowed for ServiceAccount members",

@@ -1,0 +1,33 @@
+package io.greenlang.operator;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/**
+ * Settings of the operator, from {@code greenlang.*} properties or {@code GREENLANG_*} variables.
+ */
+@ConfigMapping(prefix = "greenlang")
+public interface OperatorSettings {
+  /** Namespace the operator runs in; Secrets named without a namespace are looked up here. */
+  @WithDefault("greenlang-system")
+  String operatorNamespace();
+
+  /** Region settings. */
+  RegionSettings region();
+
+  /** How Regions are checked. */
+  interface RegionSettings {
+    /** How often a Ready Region is checked again. */
+    @WithDefault("60s")
+    Duration recheckInterval();
+
+    /** How soon a Region that is not Ready is checked again. */
+    @WithDefault("10s")
+    Duration retryInterval();
+
+    /** Connect and answer timeout of each reachability probe. */
+    @WithDefault("3s")
+    Duration probeTimeout();
+  }
+}
