@@ -1,8 +1,9 @@
 package io.greenlang.crds.validation;
 
 /**
- * A location inside an object in the notation the API server uses in its errors: dots between properties,
- * {@code [2]} for list items and {@code [key]} for map entries ({@code spec.steps[2].dependsOn}).
+ * A location inside an object in the notation the API server uses in its errors: dots between
+ * properties, {@code [2]} for list items and {@code [key]} for map entries ({@code
+ * spec.steps[2].dependsOn}).
  */
 public final class FieldPath {
 

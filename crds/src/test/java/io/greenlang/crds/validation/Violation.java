@@ -4,16 +4,20 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * One reason a manifest would be rejected, worded the way the API server words it: the field path first, then
- * the error type, then the detail ({@code spec.tier: Unsupported value: "GOLD": supported values: "FREE"}).
+ * One reason a manifest would be rejected, worded the way the API server words it: the field path
+ * first, then the error type, then the detail ({@code spec.tier: Unsupported value: "GOLD":
+ * supported values: "FREE"}).
  *
- * @param field the offending field in Kubernetes notation ({@code spec.members[0].role}); empty for the root
+ * @param field the offending field in Kubernetes notation ({@code spec.members[0].role}); empty for
+ *     the root
  * @param type what kind of error it is
  * @param message the complete message, starting with the field path
  */
 public record Violation(String field, ViolationType type, String message) {
 
-  /** How the root of the object is named in messages (the API server prints an empty path oddly). */
+  /**
+   * How the root of the object is named in messages (the API server prints an empty path oddly).
+   */
   static final String ROOT_NAME = "<root>";
 
   @Override

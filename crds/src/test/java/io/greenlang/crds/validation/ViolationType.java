@@ -1,6 +1,8 @@
 package io.greenlang.crds.validation;
 
-/** The kinds of field error the Kubernetes API server reports, with the label it prints for each. */
+/**
+ * The kinds of field error the Kubernetes API server reports, with the label it prints for each.
+ */
 public enum ViolationType {
   REQUIRED("Required value"),
   NOT_SUPPORTED("Unsupported value"),
