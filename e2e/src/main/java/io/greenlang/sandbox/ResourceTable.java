@@ -1,0 +1,114 @@
+package io.greenlang.sandbox;
+
+import io.fabric8.kubernetes.client.CustomResource;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.greenlang.crds.agent.Agent;
+import io.greenlang.crds.agent.AgentStatus;
+import io.greenlang.crds.common.Condition;
+import io.greenlang.crds.common.GreenLangStatus;
+import io.greenlang.crds.pipeline.Pipeline;
+import io.greenlang.crds.pipeline.PipelineStatus;
+import io.greenlang.crds.pipelinerun.PipelineRun;
+import io.greenlang.crds.pipelinerun.PipelineRunStatus;
+import io.greenlang.crds.region.Region;
+import io.greenlang.crds.region.RegionStatus;
+import io.greenlang.crds.tenant.Tenant;
+import io.greenlang.crds.tenant.TenantStatus;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Renders every GreenLang resource in the API server with its status as a plain-text table. */
+final class ResourceTable {
+  static final List<Class<? extends CustomResource<?, ? extends GreenLangStatus>>> KINDS =
+      List.of(Region.class, Tenant.class, Agent.class, Pipeline.class, PipelineRun.class);
+
+  private static final String[] HEADER = {"KIND", "NAME", "READY", "PHASE", "REASON", "MESSAGE"};
+  private static final int MESSAGE_WIDTH = 90;
+
+  private final KubernetesClient client;
+
+  ResourceTable(KubernetesClient client) {
+    this.client = client;
+  }
+
+  /**
+   * One row per resource: kind, namespace/name, Ready (or Succeeded) status, phase, reason,
+   * message.
+   */
+  List<String[]> rows() {
+    List<String[]> rows = new ArrayList<>();
+    for (var kind : KINDS) {
+      for (CustomResource<?, ? extends GreenLangStatus> resource :
+          client.resources(kind).inAnyNamespace().list().getItems()) {
+        rows.add(row(resource));
+      }
+    }
+    return rows;
+  }
+
+  String render() {
+    List<String[]> rows = new ArrayList<>();
+    rows.add(HEADER);
+    rows.addAll(rows());
+    int[] widths = new int[HEADER.length];
+    for (String[] row : rows) {
+      for (int i = 0; i < row.length; i++) {
+        widths[i] = Math.max(widths[i], row[i].length());
+      }
+    }
+    StringBuilder out = new StringBuilder();
+    for (String[] row : rows) {
+      for (int i = 0; i < row.length; i++) {
+        out.append(i == row.length - 1 ? row[i] : pad(row[i], widths[i] + 2));
+      }
+      out.append('\n');
+    }
+    return out.toString();
+  }
+
+  private static String[] row(CustomResource<?, ? extends GreenLangStatus> resource) {
+    String namespace = resource.getMetadata().getNamespace();
+    String name = (namespace == null ? "" : namespace + "/") + resource.getMetadata().getName();
+    GreenLangStatus status = resource.getStatus();
+    String conditionType = resource instanceof PipelineRun ? "Succeeded" : "Ready";
+    Optional<Condition> ready = status == null ? Optional.empty() : status.condition(conditionType);
+    return new String[] {
+      resource.getKind(),
+      name,
+      ready.map(c -> c.getStatus().name()).orElse("-"),
+      phase(status),
+      ready.map(Condition::getReason).orElse("-"),
+      ready.map(c -> shorten(c.getMessage())).orElse("(not reconciled by this operator version)")
+    };
+  }
+
+  private static String phase(GreenLangStatus status) {
+    Object phase = null;
+    if (status instanceof RegionStatus s) {
+      phase = s.getPhase();
+    } else if (status instanceof TenantStatus s) {
+      phase = s.getPhase();
+    } else if (status instanceof AgentStatus s) {
+      phase = s.getPhase();
+    } else if (status instanceof PipelineStatus s) {
+      phase = s.getPhase();
+    } else if (status instanceof PipelineRunStatus s) {
+      phase = s.getPhase();
+    }
+    return phase == null ? "-" : phase.toString();
+  }
+
+  private static String shorten(String message) {
+    if (message == null) {
+      return "";
+    }
+    return message.length() <= MESSAGE_WIDTH
+        ? message
+        : message.substring(0, MESSAGE_WIDTH - 3) + "...";
+  }
+
+  private static String pad(String text, int width) {
+    return text + " ".repeat(Math.max(0, width - text.length()));
+  }
+}
