@@ -35,6 +35,10 @@ public final class Names {
   /** Glob over locations, such as {@code us-*} or {@code *}. */
   public static final String LOCATION_GLOB = "^(\\*|[a-z]{2}-[a-z*]*-?[0-9*]*|[a-z]{2}-\\*)$";
 
+  /** IPv4 or IPv6 CIDR block. */
+  public static final String CIDR =
+      "^(([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}|[0-9a-fA-F:]+/[0-9]{1,3})$";
+
   /**
    * US dollars with at most two decimals, as a string so no binary floating point touches money.
    */

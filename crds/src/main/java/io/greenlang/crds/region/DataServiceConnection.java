@@ -2,8 +2,13 @@ package io.greenlang.crds.region;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
+import io.fabric8.generator.annotation.Size;
+import io.greenlang.crds.common.Names;
 import io.greenlang.crds.common.SecretReference;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Where a data service's connection details live. The Secret holds {@code host}, {@code port} and,
@@ -17,6 +22,11 @@ public class DataServiceConnection {
       "Secret with keys host, port, and optionally database, username, password, sslmode.")
   private SecretReference secretRef;
 
+  @Size(max = 16)
+  @JsonPropertyDescription(
+      "CIDRs the service is reached at; tenant NetworkPolicies allow egress only there (without them, only the port is restricted).")
+  private List<@Pattern(Names.CIDR) String> cidrs = new ArrayList<>();
+
   public DataServiceConnection() {}
 
   public DataServiceConnection(SecretReference secretRef) {
@@ -29,5 +39,13 @@ public class DataServiceConnection {
 
   public void setSecretRef(SecretReference secretRef) {
     this.secretRef = secretRef;
+  }
+
+  public List<String> getCidrs() {
+    return cidrs;
+  }
+
+  public void setCidrs(List<String> cidrs) {
+    this.cidrs = cidrs;
   }
 }

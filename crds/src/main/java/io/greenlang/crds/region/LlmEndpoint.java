@@ -6,6 +6,8 @@ import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
 import io.greenlang.crds.common.Names;
+import java.util.ArrayList;
+import java.util.List;
 
 /** An LLM endpoint agents may call; its location decides which data classes may reach it. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -30,6 +32,11 @@ public class LlmEndpoint {
   @Pattern(Names.LOCATION)
   @JsonPropertyDescription("Cloud location the endpoint processes data in, or local.")
   private String location;
+
+  @Size(max = 16)
+  @JsonPropertyDescription(
+      "CIDRs the endpoint is reached at; tenant NetworkPolicies allow egress only there (without them, only the port is restricted).")
+  private List<@Pattern(Names.CIDR) String> cidrs = new ArrayList<>();
 
   public String getName() {
     return name;
@@ -61,5 +68,13 @@ public class LlmEndpoint {
 
   public void setLocation(String location) {
     this.location = location;
+  }
+
+  public List<String> getCidrs() {
+    return cidrs;
+  }
+
+  public void setCidrs(List<String> cidrs) {
+    this.cidrs = cidrs;
   }
 }
