@@ -16,6 +16,16 @@ public interface OperatorSettings {
   /** Region settings. */
   RegionSettings region();
 
+  /** Tenant settings. */
+  TenantSettings tenant();
+
+  /** How Tenants are provisioned. */
+  interface TenantSettings {
+    /** How soon a Tenant that waits or failed is tried again. */
+    @WithDefault("10s")
+    Duration retryInterval();
+  }
+
   /** How Regions are checked. */
   interface RegionSettings {
     /** How often a Ready Region is checked again. */

@@ -39,8 +39,6 @@ import io.greenlang.crds.GreenLang;
     jsonPath = ".metadata.creationTimestamp",
     type = AdditionalPrinterColumn.Type.DATE)
 public class Agent extends CustomResource<AgentSpec, AgentStatus> implements Namespaced {
-  @Override
-  protected AgentStatus initStatus() {
-    return new AgentStatus();
-  }
+  // No initStatus(): a status that the server does not have must stay null here, or status patches
+  // computed as a diff against it would address fields that do not exist.
 }

@@ -4,11 +4,15 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.greenlang.crds.common.GreenLangStatus;
 
-/** Observed state of an Agent: conditions Ready, Available, ResidencyCompliant, QuotaCompliant. */
+/**
+ * Observed state of an Agent: conditions TenantResolved, ResidencyCompliant and QuotaCompliant (the
+ * admission rules, re-checked by the operator), and Ready and Available once it runs a workload.
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class AgentStatus extends GreenLangStatus {
   public static final String READY = "Ready";
   public static final String AVAILABLE = "Available";
+  public static final String TENANT_RESOLVED = "TenantResolved";
   public static final String RESIDENCY_COMPLIANT = "ResidencyCompliant";
   public static final String QUOTA_COMPLIANT = "QuotaCompliant";
 

@@ -39,8 +39,6 @@ import io.greenlang.crds.GreenLang;
     jsonPath = ".metadata.creationTimestamp",
     type = AdditionalPrinterColumn.Type.DATE)
 public class Pipeline extends CustomResource<PipelineSpec, PipelineStatus> implements Namespaced {
-  @Override
-  protected PipelineStatus initStatus() {
-    return new PipelineStatus();
-  }
+  // No initStatus(): a status that the server does not have must stay null here, or status patches
+  // computed as a diff against it would address fields that do not exist.
 }

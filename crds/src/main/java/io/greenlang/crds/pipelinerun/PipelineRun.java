@@ -44,8 +44,6 @@ import io.greenlang.crds.GreenLang;
     type = AdditionalPrinterColumn.Type.DATE)
 public class PipelineRun extends CustomResource<PipelineRunSpec, PipelineRunStatus>
     implements Namespaced {
-  @Override
-  protected PipelineRunStatus initStatus() {
-    return new PipelineRunStatus();
-  }
+  // No initStatus(): a status that the server does not have must stay null here, or status patches
+  // computed as a diff against it would address fields that do not exist.
 }

@@ -42,8 +42,6 @@ import io.greenlang.crds.GreenLang;
     jsonPath = ".metadata.creationTimestamp",
     type = AdditionalPrinterColumn.Type.DATE)
 public class Region extends CustomResource<RegionSpec, RegionStatus> {
-  @Override
-  protected RegionStatus initStatus() {
-    return new RegionStatus();
-  }
+  // No initStatus(): a status that the server does not have must stay null here, or status patches
+  // computed as a diff against it would address fields that do not exist.
 }

@@ -53,8 +53,6 @@ import io.greenlang.crds.common.Names;
     jsonPath = ".metadata.creationTimestamp",
     type = AdditionalPrinterColumn.Type.DATE)
 public class Tenant extends CustomResource<TenantSpec, TenantStatus> {
-  @Override
-  protected TenantStatus initStatus() {
-    return new TenantStatus();
-  }
+  // No initStatus(): a status that the server does not have must stay null here, or status patches
+  // computed as a diff against it would address fields that do not exist.
 }

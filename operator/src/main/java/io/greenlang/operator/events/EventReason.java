@@ -8,6 +8,17 @@ public enum EventReason {
   DatabaseUnreachable(EventType.Warning),
   CacheUnreachable(EventType.Warning),
   ClusterUnreachable(EventType.Warning),
+  TenantReady(EventType.Normal),
+  TenantWaiting(EventType.Warning),
+  TenantProvisioningFailed(EventType.Warning),
+  MemberAccessChanged(EventType.Normal),
+  TenantDeletionBlocked(EventType.Warning),
+  TenantDataRetained(EventType.Normal),
+  TenantDeleted(EventType.Normal),
+  TenantCleanupFailed(EventType.Warning),
+  AgentTenantUnresolved(EventType.Warning),
+  AgentResidencyViolation(EventType.Warning),
+  AgentQuotaExceeded(EventType.Warning),
   ReconcileError(EventType.Warning);
 
   private final EventType type;

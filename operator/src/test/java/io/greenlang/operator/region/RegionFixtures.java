@@ -19,12 +19,12 @@ import java.util.Map;
 import java.util.UUID;
 
 /** Builds Regions and their connection Secrets for tests, with random names. */
-final class RegionFixtures {
-  static final String NAMESPACE = "greenlang-system";
+public final class RegionFixtures {
+  public static final String NAMESPACE = "greenlang-system";
 
   private final KubernetesClient client;
 
-  RegionFixtures(KubernetesClient client) {
+  public RegionFixtures(KubernetesClient client) {
     this.client = client;
     if (client.namespaces().withName(NAMESPACE).get() == null) {
       client
@@ -35,11 +35,11 @@ final class RegionFixtures {
     }
   }
 
-  static String randomName(String prefix) {
+  public static String randomName(String prefix) {
     return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
   }
 
-  Secret postgresSecret(String name, PostgresServer server, int port) {
+  public Secret postgresSecret(String name, PostgresServer server, int port) {
     Map<String, String> data = new LinkedHashMap<>();
     data.put("host", server.host());
     data.put("port", Integer.toString(port));
@@ -51,7 +51,8 @@ final class RegionFixtures {
     return secret(name, data);
   }
 
-  Secret redisSecret(String name, RedisServerAddress server, String username, String password) {
+  public Secret redisSecret(
+      String name, RedisServerAddress server, String username, String password) {
     Map<String, String> data = new LinkedHashMap<>();
     data.put("host", server.host());
     data.put("port", Integer.toString(server.port()));
@@ -64,11 +65,11 @@ final class RegionFixtures {
     return secret(name, data);
   }
 
-  Secret kubeconfigSecret(String name, String kubeconfig) {
+  public Secret kubeconfigSecret(String name, String kubeconfig) {
     return secret(name, Map.of("kubeconfig", kubeconfig));
   }
 
-  Secret secret(String name, Map<String, String> stringData) {
+  public Secret secret(String name, Map<String, String> stringData) {
     Secret secret =
         new SecretBuilder()
             .withNewMetadata()
@@ -80,7 +81,8 @@ final class RegionFixtures {
     return client.secrets().inNamespace(NAMESPACE).resource(secret).createOr(s -> s.update());
   }
 
-  Region region(String name, String postgresSecret, String redisSecret, RegionCluster... members) {
+  public Region region(
+      String name, String postgresSecret, String redisSecret, RegionCluster... members) {
     RegionSpec spec = new RegionSpec();
     spec.setCode(RegionCode.EU);
     spec.setPrimaryLocation("eu-central-1");
@@ -99,7 +101,7 @@ final class RegionFixtures {
     return client.resource(region).create();
   }
 
-  static RegionCluster member(String name, String kubeconfigSecret) {
+  public static RegionCluster member(String name, String kubeconfigSecret) {
     RegionCluster cluster = new RegionCluster();
     cluster.setName(name);
     cluster.setKubeconfigSecretRef(new SecretReference(kubeconfigSecret, NAMESPACE));

@@ -13,11 +13,15 @@ import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
 import io.fabric8.mockwebserver.ServerRequest;
 import io.fabric8.mockwebserver.ServerResponse;
+import io.fabric8.mockwebserver.http.RecordedRequest;
 import io.greenlang.crds.GreenLangCrds;
 import java.net.InetAddress;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Queue;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A Kubernetes API server for tests and the sandbox: the fabric8 mock server in CRUD mode on
@@ -87,6 +91,23 @@ public final class MockKubernetesApi implements AutoCloseable {
       var crd = Serialization.unmarshal(GreenLangCrds.yaml(name), CustomResourceDefinition.class);
       client.apiextensions().v1().customResourceDefinitions().resource(crd).create();
     }
+  }
+
+  /**
+   * Takes every request the server has received since the last call ("METHOD path" each), so a test
+   * can tell which writes a piece of work caused.
+   */
+  public List<String> takeRequests() {
+    List<String> requests = new ArrayList<>();
+    try {
+      RecordedRequest request;
+      while ((request = server.takeRequest(1, TimeUnit.MILLISECONDS)) != null) {
+        requests.add(request.getMethod() + " " + request.getPath());
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return requests;
   }
 
   /** Base URL of the API server, such as http://127.0.0.1:34567. */

@@ -1,0 +1,117 @@
+package io.greenlang.operator.tenant;
+
+import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.greenlang.crds.region.Region;
+import io.greenlang.crds.tenant.IsolationLevel;
+import io.greenlang.crds.tenant.Tenant;
+import io.greenlang.operator.OperatorSettings;
+import io.greenlang.operator.cluster.OwnedObjectSync;
+import io.greenlang.operator.cluster.OwnedObjectSync.SyncResult;
+import io.greenlang.operator.region.ConnectionSecrets;
+import io.greenlang.operator.tenant.ProvisioningOutcome.GroupResult;
+import io.greenlang.operator.tenant.desired.EgressTarget;
+import io.greenlang.operator.tenant.desired.OwnedLabels;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * One provisioning pass for a tenant: place it in its Region, then make its cluster hold the
+ * desired namespace, network policies, registration, quota and RoleBindings, pruning bindings of
+ * removed members. Safe to repeat: a settled tenant causes reads only.
+ */
+@ApplicationScoped
+public class TenantProvisioning {
+  private final RegionPlacement placement;
+  private final TenantEgress egress;
+  private final OperatorSettings settings;
+
+  public TenantProvisioning(
+      RegionPlacement placement, TenantEgress egress, OperatorSettings settings) {
+    this.placement = placement;
+    this.egress = egress;
+    this.settings = settings;
+  }
+
+  public ProvisioningOutcome provision(Tenant tenant, Optional<Region> region) {
+    TenantPlacement where = placement.place(tenant, region);
+    if (!(where instanceof TenantPlacement.Placed placed)) {
+      var waiting = (TenantPlacement.Waiting) where;
+      GroupResult skipped = GroupResult.notAttempted(waiting.message());
+      return new ProvisioningOutcome(where, null, skipped, skipped, skipped);
+    }
+    List<EgressTarget> dataServices;
+    try {
+      dataServices = egress.dataServices(placed.region());
+    } catch (ConnectionSecrets.SecretProblem problem) {
+      GroupResult failed = GroupResult.failed("Region data services: " + problem.getMessage());
+      return new ProvisioningOutcome(
+          where,
+          null,
+          failed,
+          GroupResult.notAttempted(failed.message()),
+          GroupResult.notAttempted(failed.message()));
+    }
+    boolean logical = tenant.getSpec().getIsolation() == IsolationLevel.LOGICAL;
+    TenantObjects objects =
+        TenantObjects.desired(
+            tenant,
+            placed.cluster().getName(),
+            settings.operatorNamespace(),
+            dataServices,
+            TenantEgress.llmEndpoints(placed.region(), logical ? null : tenant));
+    var sync = new OwnedObjectSync(placed.client());
+
+    GroupResult namespace =
+        apply(sync, objects.namespaceObjects(), "namespace " + objects.namespace());
+    if (namespace.state() != ProvisioningOutcome.State.SYNCED) {
+      GroupResult skipped = GroupResult.notAttempted("namespace not in place");
+      return new ProvisioningOutcome(where, objects.namespace(), namespace, skipped, skipped);
+    }
+    GroupResult quota = apply(sync, objects.quotaObjects(), "quota and limits");
+    GroupResult rbac = logical ? runtimeAuthorised(tenant) : roleBindings(sync, tenant, objects);
+    return new ProvisioningOutcome(where, objects.namespace(), namespace, quota, rbac);
+  }
+
+  private static GroupResult apply(
+      OwnedObjectSync sync,
+      List<? extends io.fabric8.kubernetes.api.model.HasMetadata> objects,
+      String what) {
+    try {
+      return GroupResult.synced(what + " in place", sync.apply(objects));
+    } catch (KubernetesClientException e) {
+      return GroupResult.failed(what + ": " + e.getMessage());
+    }
+  }
+
+  private static GroupResult roleBindings(
+      OwnedObjectSync sync, Tenant tenant, TenantObjects objects) {
+    List<RoleBinding> bindings = objects.roleBindings();
+    try {
+      SyncResult written = sync.apply(bindings);
+      Map<String, String> owned =
+          new LinkedHashMap<>(OwnedLabels.selectorForTenant(tenant.getMetadata().getName()));
+      owned.put(OwnedLabels.COMPONENT, "rbac");
+      Set<String> keep =
+          bindings.stream().map(b -> b.getMetadata().getName()).collect(Collectors.toSet());
+      written = written.plus(sync.prune(RoleBinding.class, objects.namespace(), owned, keep));
+      return GroupResult.synced(
+          bindings.size() + " member RoleBinding(s) in " + objects.namespace(), written);
+    } catch (KubernetesClientException e) {
+      return GroupResult.failed("RoleBindings: " + e.getMessage());
+    }
+  }
+
+  private static GroupResult runtimeAuthorised(Tenant tenant) {
+    return GroupResult.synced(
+        tenant.getSpec().getMembers().size()
+            + " member(s) authorised by the runtime API from the tenant registration"
+            + " (logical tenants share a namespace, so Kubernetes RBAC cannot separate them)",
+        SyncResult.NONE);
+  }
+}

@@ -1,0 +1,141 @@
+package io.greenlang.operator.tenant;
+
+import static org.awaitility.Awaitility.await;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.greenlang.crds.common.ConditionStatus;
+import io.greenlang.crds.region.LlmEndpoint;
+import io.greenlang.crds.region.LlmProvider;
+import io.greenlang.crds.region.Region;
+import io.greenlang.crds.region.RegionCluster;
+import io.greenlang.crds.region.RegionStatus;
+import io.greenlang.crds.tenant.IsolationLevel;
+import io.greenlang.crds.tenant.SubjectKind;
+import io.greenlang.crds.tenant.Tenant;
+import io.greenlang.crds.tenant.TenantMember;
+import io.greenlang.crds.tenant.TenantRole;
+import io.greenlang.crds.tenant.TenantSpec;
+import io.greenlang.crds.tenant.TenantStatus;
+import io.greenlang.crds.tenant.TenantTier;
+import io.greenlang.operator.region.RegionFixtures;
+import io.greenlang.testsupport.PostgresServer;
+import io.greenlang.testsupport.RedisServerAddress;
+import io.greenlang.testsupport.TestPostgres;
+import io.greenlang.testsupport.TestRedis;
+import io.greenlang.testsupport.kubernetes.MockKubernetesApi;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Regions (Ready, with LLM endpoints and optional member clusters) and Tenants for tenant tests.
+ */
+final class TenantFixtures {
+  static final Duration WAIT = Duration.ofSeconds(30);
+
+  final KubernetesClient client;
+  final RegionFixtures regions;
+  final PostgresServer postgres = TestPostgres.server();
+  final RedisServerAddress redis = TestRedis.server();
+
+  TenantFixtures(KubernetesClient client) {
+    this.client = client;
+    this.regions = new RegionFixtures(client);
+  }
+
+  /**
+   * A Ready EU Region with endpoints in-region, out of region and in-cluster, plus member clusters.
+   */
+  Region readyRegion(String name, MockKubernetesApi... members) {
+    regions.postgresSecret(name + "-pg", postgres, postgres.port());
+    regions.redisSecret(name + "-redis", redis, redis.username(), redis.password());
+    List<RegionCluster> clusters = new ArrayList<>();
+    for (int i = 0; i < members.length; i++) {
+      regions.kubeconfigSecret(name + "-member-" + i, members[i].kubeconfig());
+      clusters.add(RegionFixtures.member("member-" + i, name + "-member-" + i));
+    }
+    regions.region(name, name + "-pg", name + "-redis", clusters.toArray(RegionCluster[]::new));
+    client
+        .resources(Region.class)
+        .withName(name)
+        .edit(
+            r -> {
+              r.getSpec().setSecondaryLocations(List.of("eu-west-1"));
+              r.getSpec().getPostgres().setCidrs(List.of("10.20.0.0/16"));
+              r.getSpec()
+                  .setLlmEndpoints(
+                      List.of(
+                          endpoint("anthropic-eu", "https://api.anthropic.com", "eu-central-1"),
+                          endpoint("openai-us", "https://api.openai.com:8443/v1", "us-east-1"),
+                          endpoint("vllm-local", "http://vllm.models.svc:8000/v1", "local")));
+              return r;
+            });
+    return await()
+        .atMost(WAIT)
+        .until(
+            () -> client.resources(Region.class).withName(name).get(),
+            r ->
+                r.getStatus() != null
+                    && r.getStatus()
+                        .condition(RegionStatus.READY)
+                        .map(c -> c.isTrue())
+                        .orElse(false));
+  }
+
+  private static LlmEndpoint endpoint(String name, String url, String location) {
+    LlmEndpoint endpoint = new LlmEndpoint();
+    endpoint.setName(name);
+    endpoint.setProvider(LlmProvider.OPENAI_COMPATIBLE);
+    endpoint.setUrl(url);
+    endpoint.setLocation(location);
+    return endpoint;
+  }
+
+  Tenant tenant(
+      String name, IsolationLevel isolation, String region, Consumer<TenantSpec> customize) {
+    TenantSpec spec = new TenantSpec();
+    spec.setIsolation(isolation);
+    spec.setRegion(region);
+    spec.setTier(TenantTier.PROFESSIONAL);
+    spec.setMembers(
+        new ArrayList<>(
+            List.of(
+                new TenantMember(
+                    SubjectKind.User, "ann@" + name + ".example", TenantRole.TENANT_ADMIN),
+                new TenantMember(SubjectKind.Group, name + ":analysts", TenantRole.ANALYST))));
+    customize.accept(spec);
+    Tenant tenant = new Tenant();
+    tenant.getMetadata().setName(name);
+    tenant.setSpec(spec);
+    return client.resource(tenant).create();
+  }
+
+  Tenant awaitReady(String name, ConditionStatus status) {
+    return await()
+        .atMost(WAIT)
+        .until(
+            () -> client.resources(Tenant.class).withName(name).get(),
+            t ->
+                t != null
+                    && t.getStatus() != null
+                    && t.getStatus()
+                        .condition(TenantStatus.READY)
+                        .map(c -> c.getStatus() == status)
+                        .orElse(false));
+  }
+
+  Tenant awaitReadyReason(String name, String reason) {
+    return await()
+        .atMost(WAIT)
+        .until(
+            () -> client.resources(Tenant.class).withName(name).get(),
+            t ->
+                t != null
+                    && t.getStatus() != null
+                    && t.getStatus()
+                        .condition(TenantStatus.READY)
+                        .map(c -> reason.equals(c.getReason()))
+                        .orElse(false));
+  }
+}
