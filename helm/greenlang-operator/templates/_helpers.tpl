@@ -106,3 +106,34 @@ tenant role greenlang-operator, which the default release name would otherwise c
 {{- define "greenlang-operator.operatorClusterRoleName" -}}
 {{- printf "%s-controller" (include "greenlang-operator.fullname" .) | trunc 63 | trimSuffix "-" }}
 {{- end }}
+
+{{/*
+Name of the Service the API server calls the admission webhook through.
+*/}}
+{{- define "greenlang-operator.webhookServiceName" -}}
+{{- printf "%s-webhook" (include "greenlang-operator.fullname" .) | trunc 63 | trimSuffix "-" }}
+{{- end }}
+
+{{/*
+Name of the kubernetes.io/tls Secret holding the webhook's serving certificate (tls.crt, tls.key)
+and its CA (ca.crt), whether Helm or cert-manager writes it.
+*/}}
+{{- define "greenlang-operator.webhookSecretName" -}}
+{{- printf "%s-webhook-tls" (include "greenlang-operator.fullname" .) | trunc 63 | trimSuffix "-" }}
+{{- end }}
+
+{{/*
+DNS names the webhook's serving certificate must cover: the forms of the Service's in-cluster name.
+*/}}
+{{- define "greenlang-operator.webhookDnsNames" -}}
+{{- $service := include "greenlang-operator.webhookServiceName" . -}}
+{{- $namespace := .Release.Namespace -}}
+{{- list $service (printf "%s.%s" $service $namespace) (printf "%s.%s.svc" $service $namespace) (printf "%s.%s.svc.cluster.local" $service $namespace) | join " " }}
+{{- end }}
+
+{{/*
+Where the operator container reads the webhook certificate from.
+*/}}
+{{- define "greenlang-operator.webhookCertificateDir" -}}
+/etc/greenlang/webhook-tls
+{{- end }}

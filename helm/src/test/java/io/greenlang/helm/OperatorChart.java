@@ -72,6 +72,7 @@ final class OperatorChart {
 
   /** A {@code helm template} of the chart for the documented release, ready for more options. */
   static TemplateCommand template() {
+    LookupApiServer.ensureStarted();
     return new Helm(directory())
         .template()
         .withName(RELEASE)

@@ -55,6 +55,21 @@ class ValuesSchemaTest {
   }
 
   @Test
+  void rejectsAnUnknownWebhookKeyAFailurePolicyOutsideItsEnumAndAPrivilegedWebhookPort() {
+    assertThatThrownBy(() -> OperatorChart.template().set("webhook.caBundle", "abc").call())
+        .hasMessageContaining("at '/webhook'")
+        .hasMessageContaining("additional properties 'caBundle' not allowed");
+    assertThatThrownBy(() -> OperatorChart.template().set("webhook.failurePolicy", "Warn").call())
+        .hasMessageContaining("at '/webhook/failurePolicy'");
+    assertThatThrownBy(() -> OperatorChart.template().set("webhook.port", 443).call())
+        .hasMessageContaining("at '/webhook/port'")
+        .hasMessageContaining("minimum");
+    assertThatThrownBy(
+            () -> OperatorChart.template().set("webhook.certManager.issuer", "ca").call())
+        .hasMessageContaining("at '/webhook/certManager'");
+  }
+
+  @Test
   void failsLintForAValuesFileWithAnUnknownKey(@TempDir Path workDir) {
     LintResult result =
         OperatorChart.lintWithValues(
