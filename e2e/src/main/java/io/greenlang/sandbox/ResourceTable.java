@@ -71,8 +71,7 @@ final class ResourceTable {
     String namespace = resource.getMetadata().getNamespace();
     String name = (namespace == null ? "" : namespace + "/") + resource.getMetadata().getName();
     GreenLangStatus status = resource.getStatus();
-    String conditionType = resource instanceof PipelineRun ? "Succeeded" : "Ready";
-    Optional<Condition> ready = status == null ? Optional.empty() : status.condition(conditionType);
+    Optional<Condition> ready = summary(resource, status);
     return new String[] {
       resource.getKind(),
       name,
@@ -81,6 +80,23 @@ final class ResourceTable {
       ready.map(Condition::getReason).orElse("-"),
       ready.map(c -> shorten(c.getMessage())).orElse("(not reconciled by this operator version)")
     };
+  }
+
+  /**
+   * The condition that sums the resource up: Succeeded for runs, Ready where the kind has it,
+   * otherwise the first condition that is not True (or the last one when all are).
+   */
+  private static Optional<Condition> summary(
+      CustomResource<?, ? extends GreenLangStatus> resource, GreenLangStatus status) {
+    if (status == null || status.getConditions() == null || status.getConditions().isEmpty()) {
+      return Optional.empty();
+    }
+    String preferred = resource instanceof PipelineRun ? "Succeeded" : "Ready";
+    List<Condition> conditions = status.getConditions();
+    return status
+        .condition(preferred)
+        .or(() -> conditions.stream().filter(c -> !c.isTrue()).findFirst())
+        .or(() -> Optional.of(conditions.get(conditions.size() - 1)));
   }
 
   private static String phase(GreenLangStatus status) {

@@ -42,6 +42,10 @@ public final class Sandbox {
 
   public static void main(String[] args) throws Exception {
     System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+    // v1alpha1 is this API's version on purpose; the client's warning about it is noise here.
+    System.setProperty(
+        "org.slf4j.simpleLogger.log.io.fabric8.kubernetes.client.dsl.internal.VersionUsageUtils",
+        "error");
     SandboxOptions options;
     try {
       options = SandboxOptions.parse(args);
@@ -87,7 +91,7 @@ public final class Sandbox {
         boolean settled = awaitSettled(client, table);
         out.println();
         out.print(table.render());
-        printRegionEvents(client);
+        printEvents(client);
         boolean regionsReady = regionsReady(client);
         if (!settled) {
           out.println(
@@ -192,10 +196,13 @@ public final class Sandbox {
                         .orElse(false));
   }
 
-  private void printRegionEvents(KubernetesClient client) {
+  private void printEvents(KubernetesClient client) {
     List<Event> events =
-        client.v1().events().inNamespace("default").list().getItems().stream()
-            .filter(e -> "Region".equals(e.getInvolvedObject().getKind()))
+        client.v1().events().inAnyNamespace().list().getItems().stream()
+            .filter(
+                e ->
+                    String.valueOf(e.getInvolvedObject().getApiVersion())
+                        .startsWith("greenlang.io/"))
             .toList();
     if (events.isEmpty()) {
       return;
@@ -203,8 +210,12 @@ public final class Sandbox {
     out.println("\nEvents:");
     for (Event e : events) {
       out.printf(
-          "  %-8s %-20s Region/%s: %s%n",
-          e.getType(), e.getReason(), e.getInvolvedObject().getName(), e.getMessage());
+          "  %-8s %-22s %s/%s: %s%n",
+          e.getType(),
+          e.getReason(),
+          e.getInvolvedObject().getKind(),
+          e.getInvolvedObject().getName(),
+          e.getMessage());
     }
   }
 

@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The README's first command, end to end: the sandbox starts the mock API, the operator process,
- * PostgreSQL and Redis, applies samples/quickstart and reports the Region Ready.
+ * PostgreSQL and Redis, applies samples/quickstart and reports the Region Ready and the Tenant
+ * provisioned.
  */
 class SandboxE2E {
   @Test
@@ -24,8 +25,8 @@ class SandboxE2E {
     assertThat(exit).as("sandbox exit code").isZero();
     assertThat(output)
         .containsPattern("Region\\s+eu\\s+True\\s+Ready\\s+Ready")
-        .contains("Tenant       acme-steel")
-        .contains("Agent        gl-acme-steel/cbam-calculator")
+        .containsPattern("Tenant\\s+acme-steel\\s+True\\s+Ready\\s+Provisioned")
+        .containsPattern("Agent\\s+gl-acme-steel/cbam-calculator\\s+True")
         .contains("Pipeline     gl-acme-steel/cbam-quarterly")
         .contains("PipelineRun  gl-acme-steel/cbam-2026-q1")
         .contains("Normal   RegionReady");
