@@ -17,6 +17,8 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The runtime started against a real PostgreSQL database and a real Redis. */
@@ -81,14 +83,27 @@ class RuntimeHealthIT {
   }
 
   @Test
-  void flywayMigratedTheFreshDatabaseAtStart() throws SQLException {
+  void flywayMigratedTheFreshDatabaseToTheRuntimeSchemaAtStart() throws SQLException {
     try (Connection connection = dataSource.getConnection();
-        Statement statement = connection.createStatement();
-        ResultSet result =
-            statement.executeQuery("SELECT to_regclass('flyway_schema_history') IS NOT NULL")) {
+        Statement statement = connection.createStatement()) {
       assertThat(connection.getCatalog()).startsWith("gl_test_");
-      assertThat(result.next()).isTrue();
-      assertThat(result.getBoolean(1)).as("flyway_schema_history exists").isTrue();
+      List<String> versions = new ArrayList<>();
+      try (ResultSet result =
+          statement.executeQuery(
+              "SELECT version FROM greenlang.flyway_schema_history"
+                  + " WHERE success AND version IS NOT NULL ORDER BY installed_rank")) {
+        while (result.next()) {
+          versions.add(result.getString(1));
+        }
+      }
+      assertThat(versions).as("migrations of module runtime-schema").containsExactly("1", "2");
+      try (ResultSet result =
+          statement.executeQuery(
+              "SELECT relforcerowsecurity FROM pg_class"
+                  + " WHERE oid = 'greenlang.memory_entries'::regclass")) {
+        assertThat(result.next()).isTrue();
+        assertThat(result.getBoolean(1)).as("memory_entries forces row level security").isTrue();
+      }
     }
   }
 

@@ -1,0 +1,268 @@
+package io.greenlang.runtime.schema;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Grants a tenant login role exactly what the tenancy model allows in schema {@code greenlang}, and
+ * takes it back. Every statement is schema-qualified: the admin connection's search_path is not
+ * trusted.
+ */
+final class TenantGrants {
+
+  private static final String SCHEMA = SqlIdentifier.quoteUnchecked(RuntimeSchema.SCHEMA);
+  private static final String CURRENT_TENANT = SCHEMA + ".current_tenant()";
+
+  /** A table holding tenants' rows, and whether row level security is enabled and forced on it. */
+  private record TenantOwnedTable(String name, boolean rowSecurity, boolean forced) {}
+
+  private TenantGrants() {}
+
+  static void grant(Connection admin, String roleName, String tenantId) throws SQLException {
+    RoleName.requireValid(roleName);
+    if (tenantId == null || tenantId.isBlank()) {
+      throw new IllegalArgumentException("A tenant id is required for role " + roleName);
+    }
+    AdminTransaction.run(
+        admin,
+        connection -> {
+          requireMigrated(connection);
+          requireRoleRowSecurityApplies(connection, roleName);
+          requireNoOtherTenantRoleMembership(connection, roleName);
+          bind(connection, roleName, tenantId);
+          List<String> tables = tenantOwnedTables(connection);
+          String role = SqlIdentifier.quote(roleName);
+          try (Statement statement = connection.createStatement()) {
+            // Converge on exactly the granted set: anything granted earlier goes first.
+            revokeEverything(statement, role);
+            statement.execute("GRANT USAGE ON SCHEMA " + SCHEMA + " TO " + role);
+            for (String table : tables) {
+              statement.execute(
+                  "GRANT SELECT, INSERT, UPDATE, DELETE ON TABLE " + table + " TO " + role);
+            }
+            statement.execute("GRANT EXECUTE ON FUNCTION " + CURRENT_TENANT + " TO " + role);
+          }
+        });
+  }
+
+  static void revoke(Connection admin, String roleName) throws SQLException {
+    RoleName.requireValid(roleName);
+    AdminTransaction.run(
+        admin,
+        connection -> {
+          requireMigrated(connection);
+          if (roleExists(connection, roleName)) {
+            requireNotOwner(connection, roleName);
+            try (Statement statement = connection.createStatement()) {
+              revokeEverything(statement, SqlIdentifier.quote(roleName));
+            }
+          }
+          try (PreparedStatement delete =
+              connection.prepareStatement(
+                  "DELETE FROM greenlang.tenant_roles WHERE role_name = ?")) {
+            delete.setString(1, roleName);
+            delete.executeUpdate();
+          }
+        });
+  }
+
+  private static void revokeEverything(Statement statement, String role) throws SQLException {
+    statement.execute("REVOKE ALL ON ALL TABLES IN SCHEMA " + SCHEMA + " FROM " + role);
+    statement.execute("REVOKE ALL ON ALL SEQUENCES IN SCHEMA " + SCHEMA + " FROM " + role);
+    statement.execute("REVOKE ALL ON ALL ROUTINES IN SCHEMA " + SCHEMA + " FROM " + role);
+    statement.execute("REVOKE ALL ON SCHEMA " + SCHEMA + " FROM " + role);
+  }
+
+  private static void requireMigrated(Connection connection) throws SQLException {
+    try (Statement statement = connection.createStatement();
+        ResultSet result =
+            statement.executeQuery(
+                "SELECT pg_catalog.to_regclass('greenlang.tenant_roles') IS NOT NULL,"
+                    + " pg_catalog.current_database()")) {
+      result.next();
+      if (!result.getBoolean(1)) {
+        throw new IllegalStateException(
+            "Database "
+                + result.getString(2)
+                + " has no greenlang.tenant_roles: run RuntimeSchema.migrate on it first");
+      }
+    }
+  }
+
+  private static boolean roleExists(Connection connection, String roleName) throws SQLException {
+    try (PreparedStatement query =
+        connection.prepareStatement("SELECT 1 FROM pg_catalog.pg_roles WHERE rolname = ?")) {
+      query.setString(1, roleName);
+      try (ResultSet result = query.executeQuery()) {
+        return result.next();
+      }
+    }
+  }
+
+  /** Superusers, BYPASSRLS roles and owners are not subject to (or can switch off) the policies. */
+  private static void requireRoleRowSecurityApplies(Connection connection, String roleName)
+      throws SQLException {
+    try (PreparedStatement query =
+        connection.prepareStatement(
+            "SELECT rolsuper, rolbypassrls FROM pg_catalog.pg_roles WHERE rolname = ?")) {
+      query.setString(1, roleName);
+      try (ResultSet result = query.executeQuery()) {
+        if (!result.next()) {
+          throw new IllegalStateException(
+              "Role " + roleName + " does not exist: create the login role before granting it");
+        }
+        if (result.getBoolean("rolsuper") || result.getBoolean("rolbypassrls")) {
+          throw new IllegalStateException(
+              "Role "
+                  + roleName
+                  + " is a superuser or has BYPASSRLS: row level security would not apply to it");
+        }
+      }
+    }
+    requireNotOwner(connection, roleName);
+  }
+
+  private static void requireNotOwner(Connection connection, String roleName) throws SQLException {
+    try (PreparedStatement query =
+        connection.prepareStatement(
+            "SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_namespace n"
+                + " WHERE n.nspname = 'greenlang'"
+                + " AND pg_catalog.pg_has_role(?::name, n.nspowner, 'MEMBER'))"
+                + " OR EXISTS (SELECT 1 FROM pg_catalog.pg_class c"
+                + " JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
+                + " WHERE n.nspname = 'greenlang'"
+                + " AND pg_catalog.pg_has_role(?::name, c.relowner, 'MEMBER'))")) {
+      query.setString(1, roleName);
+      query.setString(2, roleName);
+      try (ResultSet result = query.executeQuery()) {
+        result.next();
+        if (result.getBoolean(1)) {
+          throw new IllegalStateException(
+              "Role "
+                  + roleName
+                  + " owns (or is a member of the owner of) schema greenlang or its tables, so it"
+                  + " could switch row level security off: give the tenant a login role of its own");
+        }
+      }
+    }
+  }
+
+  /** A member of another tenant's role could SET ROLE to it, and the other way round. */
+  private static void requireNoOtherTenantRoleMembership(Connection connection, String roleName)
+      throws SQLException {
+    try (PreparedStatement query =
+        connection.prepareStatement(
+            "SELECT t.role_name FROM greenlang.tenant_roles t"
+                + " JOIN pg_catalog.pg_roles r ON r.rolname = t.role_name"
+                + " WHERE t.role_name <> ?"
+                + " AND (pg_catalog.pg_has_role(?::name, r.oid, 'MEMBER')"
+                + " OR pg_catalog.pg_has_role(r.oid, ?::name, 'MEMBER'))"
+                + " ORDER BY t.role_name")) {
+      query.setString(1, roleName);
+      query.setString(2, roleName);
+      query.setString(3, roleName);
+      try (ResultSet result = query.executeQuery()) {
+        List<String> related = new ArrayList<>();
+        while (result.next()) {
+          related.add(result.getString(1));
+        }
+        if (!related.isEmpty()) {
+          throw new IllegalStateException(
+              "Role "
+                  + roleName
+                  + " is a member of, or has as member, the tenant role(s) "
+                  + related
+                  + ": one could act as the other");
+        }
+      }
+    }
+  }
+
+  /**
+   * Records that roleName acts for tenantId; a role or tenant already bound otherwise is refused.
+   */
+  private static void bind(Connection connection, String roleName, String tenantId)
+      throws SQLException {
+    try (PreparedStatement insert =
+        connection.prepareStatement(
+            "INSERT INTO greenlang.tenant_roles (role_name, tenant_id) VALUES (?, ?)"
+                + " ON CONFLICT DO NOTHING")) {
+      insert.setString(1, roleName);
+      insert.setString(2, tenantId);
+      insert.executeUpdate();
+    }
+    try (PreparedStatement query =
+        connection.prepareStatement(
+            "SELECT role_name, tenant_id FROM greenlang.tenant_roles"
+                + " WHERE role_name = ? OR tenant_id = ?")) {
+      query.setString(1, roleName);
+      query.setString(2, tenantId);
+      try (ResultSet result = query.executeQuery()) {
+        while (result.next()) {
+          String boundRole = result.getString(1);
+          String boundTenant = result.getString(2);
+          if (boundRole.equals(roleName) && !boundTenant.equals(tenantId)) {
+            throw new IllegalStateException(
+                "Role "
+                    + roleName
+                    + " already acts for another tenant: revoke it (revokeTenant) before granting"
+                    + " it to tenant "
+                    + tenantId);
+          }
+          if (!boundRole.equals(roleName)) {
+            throw new IllegalStateException(
+                "Tenant " + tenantId + " already has the login role " + boundRole);
+          }
+        }
+      }
+    }
+  }
+
+  /**
+   * Every table of schema greenlang with a tenant_id column, except tenant_roles and partitions
+   * (reached through their parent, whose policies apply), quoted and qualified.
+   *
+   * @throws IllegalStateException when one of them does not enable and force row level security
+   */
+  private static List<String> tenantOwnedTables(Connection connection) throws SQLException {
+    List<TenantOwnedTable> found = new ArrayList<>();
+    try (Statement statement = connection.createStatement();
+        ResultSet result =
+            statement.executeQuery(
+                "SELECT c.relname, c.relrowsecurity, c.relforcerowsecurity"
+                    + " FROM pg_catalog.pg_class c"
+                    + " JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
+                    + " JOIN pg_catalog.pg_attribute a ON a.attrelid = c.oid"
+                    + " WHERE n.nspname = 'greenlang' AND c.relkind IN ('r', 'p')"
+                    + " AND NOT c.relispartition AND c.relname <> 'tenant_roles'"
+                    + " AND a.attname = 'tenant_id' AND NOT a.attisdropped"
+                    + " ORDER BY c.relname")) {
+      while (result.next()) {
+        found.add(
+            new TenantOwnedTable(result.getString(1), result.getBoolean(2), result.getBoolean(3)));
+      }
+    }
+    List<String> unprotected =
+        found.stream()
+            .filter(t -> !t.rowSecurity() || !t.forced())
+            .map(TenantOwnedTable::name)
+            .toList();
+    if (!unprotected.isEmpty()) {
+      throw new IllegalStateException(
+          "Tenant-owned table(s) "
+              + unprotected
+              + " in schema greenlang do not ENABLE and FORCE ROW LEVEL SECURITY; refusing to grant"
+              + " (see the rule in V2__memory_entries.sql)");
+    }
+    List<String> tables = new ArrayList<>();
+    for (TenantOwnedTable table : found) {
+      tables.add(SCHEMA + "." + SqlIdentifier.quote(table.name()));
+    }
+    return tables;
+  }
+}

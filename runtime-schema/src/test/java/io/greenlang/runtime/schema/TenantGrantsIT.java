@@ -1,0 +1,244 @@
+package io.greenlang.runtime.schema;
+
+import static io.greenlang.runtime.schema.SchemaQueries.column;
+import static io.greenlang.runtime.schema.SchemaQueries.columnPrivileges;
+import static io.greenlang.runtime.schema.SchemaQueries.execute;
+import static io.greenlang.runtime.schema.SchemaQueries.schemaAndFunctionPrivileges;
+import static io.greenlang.runtime.schema.SchemaQueries.tablePrivileges;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+
+import io.greenlang.testsupport.TestDatabase;
+import io.greenlang.testsupport.TestPostgres;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** What {@link RuntimeSchema#grantTenant} and {@link RuntimeSchema#revokeTenant} change. */
+class TenantGrantsIT {
+
+  private static final Map<String, List<String>> TENANT_TABLE_PRIVILEGES =
+      Map.of("memory_entries", List.of("DELETE", "INSERT", "SELECT", "UPDATE"));
+  private static final List<String> TENANT_SCHEMA_PRIVILEGES =
+      List.of("function current_tenant EXECUTE", "schema greenlang USAGE");
+
+  private final RuntimeSchema schema = new RuntimeSchema();
+  private TestRoles roles;
+  private TestDatabase database;
+  private Connection admin;
+  private String role;
+
+  @BeforeEach
+  void migratedDatabaseAndALoginRole() throws SQLException {
+    roles = new TestRoles();
+    database = TestPostgres.createDatabase();
+    schema.migrate(database.jdbcUrl(), database.server().username(), database.server().password());
+    admin = database.openConnection();
+    role = roles.create();
+  }
+
+  @AfterEach
+  void dropThem() throws SQLException {
+    try {
+      admin.close();
+      database.close();
+    } finally {
+      roles.close();
+    }
+  }
+
+  @Test
+  void grantsExactlyTheTenantPrivilegesAndNothingElse() throws SQLException {
+    schema.grantTenant(admin, role, "acme");
+
+    assertThat(tablePrivileges(admin, role)).isEqualTo(TENANT_TABLE_PRIVILEGES);
+    assertThat(columnPrivileges(admin, role)).isEmpty();
+    assertThat(schemaAndFunctionPrivileges(admin, role))
+        .containsExactlyElementsOf(TENANT_SCHEMA_PRIVILEGES);
+    assertThat(column(admin, "SELECT role_name || ' ' || tenant_id FROM greenlang.tenant_roles"))
+        .containsExactly(role + " acme");
+  }
+
+  @Test
+  void grantingAgainChangesNothing() throws SQLException {
+    schema.grantTenant(admin, role, "acme");
+    schema.grantTenant(admin, role, "acme");
+
+    assertThat(tablePrivileges(admin, role)).isEqualTo(TENANT_TABLE_PRIVILEGES);
+    assertThat(schemaAndFunctionPrivileges(admin, role))
+        .containsExactlyElementsOf(TENANT_SCHEMA_PRIVILEGES);
+    assertThat(column(admin, "SELECT count(*) FROM greenlang.tenant_roles")).containsExactly("1");
+  }
+
+  @Test
+  void grantingTakesBackPrivilegesBeyondTheTenantSet() throws SQLException {
+    String quoted = SqlIdentifier.quote(role);
+    execute(
+        admin,
+        "GRANT ALL ON greenlang.memory_entries TO " + quoted,
+        "GRANT SELECT, UPDATE ON greenlang.tenant_roles TO " + quoted,
+        "GRANT SELECT ON greenlang.flyway_schema_history TO " + quoted,
+        "GRANT UPDATE (tenant_id) ON greenlang.tenant_roles TO " + quoted,
+        "GRANT CREATE ON SCHEMA greenlang TO " + quoted);
+
+    schema.grantTenant(admin, role, "acme");
+
+    assertThat(tablePrivileges(admin, role)).isEqualTo(TENANT_TABLE_PRIVILEGES);
+    assertThat(columnPrivileges(admin, role)).isEmpty();
+    assertThat(schemaAndFunctionPrivileges(admin, role))
+        .containsExactlyElementsOf(TENANT_SCHEMA_PRIVILEGES);
+  }
+
+  @Test
+  void revokingTakesEverythingBackAndCanBeRepeated() throws SQLException {
+    schema.grantTenant(admin, role, "acme");
+
+    schema.revokeTenant(admin, role);
+    schema.revokeTenant(admin, role);
+
+    assertThat(tablePrivileges(admin, role)).isEmpty();
+    assertThat(schemaAndFunctionPrivileges(admin, role)).isEmpty();
+    assertThat(column(admin, "SELECT count(*) FROM greenlang.tenant_roles")).containsExactly("0");
+    assertThat(column(admin, "SELECT count(*) FROM pg_roles WHERE rolname = '" + role + "'"))
+        .as("the role itself stays")
+        .containsExactly("1");
+    // Granted again after a revoke, the role may act for another tenant.
+    schema.grantTenant(admin, role, "globex");
+    assertThat(column(admin, "SELECT tenant_id FROM greenlang.tenant_roles"))
+        .containsExactly("globex");
+  }
+
+  @Test
+  void revokingARoleThatNoLongerExistsDeletesItsRow() throws SQLException {
+    execute(
+        admin,
+        "INSERT INTO greenlang.tenant_roles (role_name, tenant_id) VALUES ('gl_t_gone', 'gone')");
+
+    schema.revokeTenant(admin, "gl_t_gone");
+
+    assertThat(column(admin, "SELECT count(*) FROM greenlang.tenant_roles")).containsExactly("0");
+  }
+
+  @Test
+  void aTableAddedLaterByTheRuleIsGrantedOnTheNextGrant() throws SQLException {
+    schema.grantTenant(admin, role, "acme");
+    execute(
+        admin,
+        "CREATE TABLE greenlang.audit_events (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,"
+            + " tenant_id text NOT NULL DEFAULT greenlang.current_tenant(), event text NOT NULL)",
+        "ALTER TABLE greenlang.audit_events ENABLE ROW LEVEL SECURITY",
+        "ALTER TABLE greenlang.audit_events FORCE ROW LEVEL SECURITY",
+        "CREATE POLICY tenant_isolation ON greenlang.audit_events FOR ALL"
+            + " USING (tenant_id = greenlang.current_tenant())"
+            + " WITH CHECK (tenant_id = greenlang.current_tenant())");
+
+    schema.grantTenant(admin, role, "acme");
+
+    assertThat(tablePrivileges(admin, role))
+        .containsEntry("audit_events", List.of("DELETE", "INSERT", "SELECT", "UPDATE"))
+        .hasSize(2);
+    try (Connection tenant = roles.connect(database, role)) {
+      execute(tenant, "INSERT INTO greenlang.audit_events (event) VALUES ('created')");
+      assertThat(column(tenant, "SELECT tenant_id FROM greenlang.audit_events"))
+          .containsExactly("acme");
+    }
+  }
+
+  @Test
+  void refusesToGrantWhileATenantOwnedTableDoesNotForceRowLevelSecurity() throws SQLException {
+    execute(
+        admin,
+        "CREATE TABLE greenlang.leaky (tenant_id text NOT NULL, secret text)",
+        "ALTER TABLE greenlang.leaky ENABLE ROW LEVEL SECURITY");
+
+    assertThatIllegalStateException()
+        .isThrownBy(() -> schema.grantTenant(admin, role, "acme"))
+        .withMessageContaining("[leaky]")
+        .withMessageContaining("FORCE ROW LEVEL SECURITY");
+    assertThat(column(admin, "SELECT count(*) FROM greenlang.tenant_roles"))
+        .as("rolled back")
+        .containsExactly("0");
+    assertThat(tablePrivileges(admin, role)).isEmpty();
+  }
+
+  @Test
+  void refusesToRebindARoleOrToGiveATenantASecondRole() throws SQLException {
+    schema.grantTenant(admin, role, "acme");
+    String other = roles.create();
+
+    assertThatIllegalStateException()
+        .isThrownBy(() -> schema.grantTenant(admin, role, "globex"))
+        .withMessageContaining(role)
+        .withMessageContaining("revokeTenant");
+    assertThatIllegalStateException()
+        .isThrownBy(() -> schema.grantTenant(admin, other, "acme"))
+        .withMessageContaining("Tenant acme already has the login role " + role);
+    assertThat(tablePrivileges(admin, other)).isEmpty();
+  }
+
+  @Test
+  void refusesRolesRowLevelSecurityWouldNotHold() throws SQLException {
+    String bypass = roles.adopt("gl_t_bypass_" + TestRoles.randomHex(4));
+    execute(admin, "CREATE ROLE " + bypass + " LOGIN BYPASSRLS");
+    assertThatIllegalStateException()
+        .isThrownBy(() -> schema.grantTenant(admin, bypass, "acme"))
+        .withMessageContaining("BYPASSRLS");
+
+    String tableOwner = roles.create();
+    execute(admin, "ALTER TABLE greenlang.memory_entries OWNER TO " + tableOwner);
+    assertThatIllegalStateException()
+        .isThrownBy(() -> schema.grantTenant(admin, tableOwner, "acme"))
+        .withMessageContaining("owns");
+
+    schema.grantTenant(admin, role, "acme");
+    String memberOfAcme = roles.create();
+    execute(admin, "GRANT " + role + " TO " + memberOfAcme);
+    assertThatIllegalStateException()
+        .isThrownBy(() -> schema.grantTenant(admin, memberOfAcme, "globex"))
+        .withMessageContaining("[" + role + "]");
+  }
+
+  @Test
+  void rejectsInvalidNamesAndMissingRolesBeforeChangingAnything() throws SQLException {
+    assertThatIllegalArgumentException()
+        .isThrownBy(
+            () -> schema.grantTenant(admin, "x\"; DROP TABLE greenlang.tenant_roles; --", "a"))
+        .withMessageContaining("x\"; DROP TABLE greenlang.tenant_roles; --");
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> schema.revokeTenant(admin, "public"))
+        .withMessageContaining("\"public\"");
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> schema.grantTenant(admin, role, " "))
+        .withMessageContaining(role);
+    assertThatIllegalStateException()
+        .isThrownBy(() -> schema.grantTenant(admin, "gl_t_missing", "acme"))
+        .withMessageContaining("gl_t_missing does not exist");
+    assertThat(column(admin, "SELECT count(*) FROM greenlang.tenant_roles")).containsExactly("0");
+  }
+
+  @Test
+  void refusesADatabaseThatIsNotMigrated() throws SQLException {
+    try (TestDatabase empty = TestPostgres.createDatabase();
+        Connection emptyAdmin = empty.openConnection()) {
+      assertThatIllegalStateException()
+          .isThrownBy(() -> schema.grantTenant(emptyAdmin, role, "acme"))
+          .withMessageContaining("RuntimeSchema.migrate");
+    }
+  }
+
+  @Test
+  void joinsTheCallersTransaction() throws SQLException {
+    admin.setAutoCommit(false);
+    schema.grantTenant(admin, role, "acme");
+    admin.rollback();
+    admin.setAutoCommit(true);
+
+    assertThat(column(admin, "SELECT count(*) FROM greenlang.tenant_roles")).containsExactly("0");
+    assertThat(tablePrivileges(admin, role)).isEmpty();
+  }
+}
