@@ -6,6 +6,8 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.greenlang.crds.common.Condition;
 import io.greenlang.crds.region.Region;
 import io.greenlang.crds.region.RegionStatus;
+import io.greenlang.crds.tenant.Tenant;
+import io.greenlang.crds.tenant.TenantPhase;
 import io.greenlang.testsupport.PostgresServer;
 import io.greenlang.testsupport.RedisServerAddress;
 import io.greenlang.testsupport.TestPostgres;
@@ -13,6 +15,11 @@ import io.greenlang.testsupport.TestRedis;
 import io.greenlang.testsupport.kubernetes.MockKubernetesApi;
 import java.io.PrintStream;
 import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -112,7 +119,7 @@ public final class Sandbox {
     Map<String, String> pg = new LinkedHashMap<>();
     pg.put("host", postgres.host());
     pg.put("port", Integer.toString(postgres.port()));
-    pg.put("database", postgres.maintenanceDatabase());
+    pg.put("database", ensureDatabase(postgres, options.database()));
     pg.put("username", postgres.username());
     if (postgres.password() != null) {
       pg.put("password", postgres.password());
@@ -142,6 +149,27 @@ public final class Sandbox {
     }
   }
 
+  /**
+   * The Region's shared database: created on first use so the sandbox keeps out of other databases.
+   */
+  static String ensureDatabase(PostgresServer postgres, String database) {
+    try (Connection admin = postgres.openConnection();
+        PreparedStatement exists =
+            admin.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
+      exists.setString(1, database);
+      try (ResultSet found = exists.executeQuery()) {
+        if (!found.next()) {
+          try (Statement create = admin.createStatement()) {
+            create.execute("CREATE DATABASE \"" + database + "\"");
+          }
+        }
+      }
+      return database;
+    } catch (SQLException e) {
+      throw new IllegalStateException("Cannot create database " + database + " on " + postgres, e);
+    }
+  }
+
   private static Map<String, String> operatorEnvironment(MockKubernetesApi api) {
     return Map.of(
         "QUARKUS_KUBERNETES_CLIENT_API_SERVER_URL",
@@ -166,7 +194,7 @@ public final class Sandbox {
     String previous = null;
     while (Instant.now().isBefore(deadline)) {
       String current = table.render();
-      if (regionsObserved(client) && current.equals(previous)) {
+      if (regionsObserved(client) && tenantsSettled(client) && current.equals(previous)) {
         return true;
       }
       previous = current;
@@ -183,6 +211,35 @@ public final class Sandbox {
                     && r.getMetadata()
                         .getGeneration()
                         .equals(r.getStatus().getObservedGeneration()));
+  }
+
+  /**
+   * Every Tenant has been reconciled, and none still waits for a Region that is by now Ready (the
+   * operator is about to provision it).
+   */
+  private static boolean tenantsSettled(KubernetesClient client) {
+    List<Region> regions = client.resources(Region.class).list().getItems();
+    return client.resources(Tenant.class).list().getItems().stream()
+        .allMatch(
+            t -> {
+              if (t.getStatus() == null) {
+                return false;
+              }
+              boolean waitsForRegion =
+                  t.getStatus().getPhase() == TenantPhase.Pending
+                      || t.getStatus().getPhase() == TenantPhase.Provisioning;
+              boolean regionReady =
+                  regions.stream()
+                      .filter(r -> r.getMetadata().getName().equals(t.getSpec().getRegion()))
+                      .anyMatch(
+                          r ->
+                              r.getStatus() != null
+                                  && r.getStatus()
+                                      .condition(RegionStatus.READY)
+                                      .map(Condition::isTrue)
+                                      .orElse(false));
+              return !(waitsForRegion && regionReady);
+            });
   }
 
   private static boolean regionsReady(KubernetesClient client) {

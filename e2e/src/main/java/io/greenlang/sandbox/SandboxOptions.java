@@ -11,16 +11,19 @@ record SandboxOptions(
     Path operatorApplication,
     Path workDir,
     int apiPort,
+    String database,
     Duration settleTimeout) {
 
   static final String USAGE =
       """
       Usage: sandbox [--once] [--samples=DIR] [--operator-app=FILE] [--work-dir=DIR] [--api-port=N]
+              [--database=NAME]
         --once              print the resources once they settle, then stop (exit 1 if a Region is not Ready)
         --samples=DIR       manifests to apply (default: samples/quickstart)
         --operator-app=FILE the operator's quarkus-run.jar (default: operator/target/quarkus-app/quarkus-run.jar)
         --work-dir=DIR      where logs go (default: e2e/target/sandbox)
         --api-port=N        port of the Kubernetes API server (default: any free port)
+        --database=NAME     the Region's shared PostgreSQL database, created if missing (default: greenlang_sandbox)
       """;
 
   static SandboxOptions parse(String[] args) {
@@ -30,6 +33,7 @@ record SandboxOptions(
     Path operator = root.resolve("operator/target/quarkus-app/quarkus-run.jar");
     Path work = root.resolve("e2e/target/sandbox");
     int apiPort = 0;
+    String database = "greenlang_sandbox";
     for (String arg : args) {
       if (arg.isBlank()) {
         continue;
@@ -42,13 +46,19 @@ record SandboxOptions(
         operator = Path.of(value(arg));
       } else if (arg.startsWith("--work-dir=")) {
         work = Path.of(value(arg));
+      } else if (arg.startsWith("--database=")) {
+        database = value(arg);
       } else if (arg.startsWith("--api-port=")) {
         apiPort = Integer.parseInt(value(arg));
       } else {
         throw new IllegalArgumentException("Unknown option " + arg + "\n" + USAGE);
       }
     }
-    return new SandboxOptions(once, samples, operator, work, apiPort, Duration.ofSeconds(90));
+    if (!database.matches("^[a-z_][a-z0-9_]{0,62}$")) {
+      throw new IllegalArgumentException("--database: not a database name: " + database);
+    }
+    return new SandboxOptions(
+        once, samples, operator, work, apiPort, database, Duration.ofSeconds(90));
   }
 
   private static String value(String arg) {

@@ -31,6 +31,12 @@ public class RegionCluster {
   @JsonPropertyDescription("Secret with a kubeconfig (key `kubeconfig`) for a member cluster.")
   private SecretReference kubeconfigSecretRef;
 
+  @JsonPropertyDescription("PostgreSQL server of this member cluster's dedicated tenant.")
+  private DataServiceConnection postgres;
+
+  @JsonPropertyDescription("Redis server of this member cluster's dedicated tenant.")
+  private DataServiceConnection redis;
+
   @Size(min = 1, max = Names.TENANT_NAME_MAX)
   @Pattern(Names.TENANT_NAME)
   @JsonPropertyDescription(
@@ -67,5 +73,21 @@ public class RegionCluster {
 
   public void setDedicatedTo(String dedicatedTo) {
     this.dedicatedTo = dedicatedTo;
+  }
+
+  public DataServiceConnection getPostgres() {
+    return postgres;
+  }
+
+  public void setPostgres(DataServiceConnection postgres) {
+    this.postgres = postgres;
+  }
+
+  public DataServiceConnection getRedis() {
+    return redis;
+  }
+
+  public void setRedis(DataServiceConnection redis) {
+    this.redis = redis;
   }
 }

@@ -33,6 +33,11 @@ import java.util.List;
     message = "spec.physical is only allowed for isolation physical",
     fieldPath = ".physical",
     reason = "FieldValueForbidden")
+@ValidationRule(
+    value = "self.isolation in ['cluster', 'physical'] || !has(self.dataServices)",
+    message = "spec.dataServices is only allowed for isolation cluster and physical",
+    fieldPath = ".dataServices",
+    reason = "FieldValueForbidden")
 public class TenantSpec {
   @Required
   @ValidationRule(
@@ -84,6 +89,11 @@ public class TenantSpec {
 
   @JsonPropertyDescription("Settings for isolation level physical.")
   private PhysicalIsolation physical;
+
+  @JsonPropertyDescription(
+      "Dedicated PostgreSQL and Redis servers (isolation cluster and physical); when absent, those of"
+          + " the member cluster in the Region are used.")
+  private TenantDataServices dataServices;
 
   @Default("Retain")
   @JsonPropertyDescription("Retain (default) keeps tenant data on deletion; Delete removes it.")
@@ -175,5 +185,13 @@ public class TenantSpec {
 
   public void setDeletionPolicy(DeletionPolicy deletionPolicy) {
     this.deletionPolicy = deletionPolicy;
+  }
+
+  public TenantDataServices getDataServices() {
+    return dataServices;
+  }
+
+  public void setDataServices(TenantDataServices dataServices) {
+    this.dataServices = dataServices;
   }
 }

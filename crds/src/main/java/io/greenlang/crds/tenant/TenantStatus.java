@@ -18,12 +18,16 @@ public class TenantStatus extends GreenLangStatus {
   public static final String QUOTA_READY = "QuotaReady";
   public static final String RESIDENCY_COMPLIANT = "ResidencyCompliant";
 
-  /**
-   * Every Tenant reports exactly these condition types, in this order. DatabaseReady and CacheReady
-   * join them when the operator provisions the tenant's PostgreSQL and Redis.
-   */
+  /** Every Tenant reports exactly these condition types, in this order. */
   public static final List<String> CONDITION_TYPES =
-      List.of(READY, NAMESPACE_READY, QUOTA_READY, RBAC_READY, RESIDENCY_COMPLIANT);
+      List.of(
+          READY,
+          NAMESPACE_READY,
+          DATABASE_READY,
+          CACHE_READY,
+          RBAC_READY,
+          QUOTA_READY,
+          RESIDENCY_COMPLIANT);
 
   @JsonPropertyDescription("Pending, Provisioning, Ready, Degraded, Deleting or Failed.")
   private TenantPhase phase;

@@ -4,12 +4,12 @@ package io.greenlang.operator.region;
  * Removes secret values from text that is about to leave the operator (status, Events, logs), as a
  * second line of defence behind messages that are built without them.
  */
-final class SecretRedaction {
+public final class SecretRedaction {
   private static final String MASK = "****";
 
   private SecretRedaction() {}
 
-  static String scrub(String text, String... secrets) {
+  public static String scrub(String text, String... secrets) {
     if (text == null) {
       return null;
     }
@@ -23,7 +23,7 @@ final class SecretRedaction {
   }
 
   /** The innermost cause's message, which names the real problem (refused, timed out, auth). */
-  static String rootMessage(Throwable error) {
+  public static String rootMessage(Throwable error) {
     Throwable cause = error;
     while (cause.getCause() != null && cause.getCause() != cause) {
       cause = cause.getCause();

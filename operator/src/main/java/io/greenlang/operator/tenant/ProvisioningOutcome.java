@@ -1,5 +1,6 @@
 package io.greenlang.operator.tenant;
 
+import io.greenlang.crds.common.SecretReference;
 import io.greenlang.operator.cluster.OwnedObjectSync.SyncResult;
 import java.util.List;
 
@@ -12,20 +13,28 @@ public record ProvisioningOutcome(
     String namespace,
     GroupResult namespaceGroup,
     GroupResult quotaGroup,
-    GroupResult rbacGroup) {
+    GroupResult rbacGroup,
+    GroupResult databaseGroup,
+    GroupResult cacheGroup,
+    String database,
+    SecretReference credentialsSecret) {
 
   /** Result of syncing one group of objects. */
-  public record GroupResult(State state, String message, SyncResult writes) {
+  public record GroupResult(State state, String reason, String message, SyncResult writes) {
     public static GroupResult notAttempted(String why) {
-      return new GroupResult(State.NOT_ATTEMPTED, why, SyncResult.NONE);
+      return new GroupResult(State.NOT_ATTEMPTED, "Waiting", why, SyncResult.NONE);
     }
 
     public static GroupResult synced(String message, SyncResult writes) {
-      return new GroupResult(State.SYNCED, message, writes);
+      return new GroupResult(State.SYNCED, "Provisioned", message, writes);
     }
 
     public static GroupResult failed(String message) {
-      return new GroupResult(State.FAILED, message, SyncResult.NONE);
+      return failed("ProvisioningFailed", message);
+    }
+
+    public static GroupResult failed(String reason, String message) {
+      return new GroupResult(State.FAILED, reason, message, SyncResult.NONE);
     }
   }
 
@@ -41,12 +50,16 @@ public record ProvisioningOutcome(
   }
 
   public boolean allSynced() {
-    return List.of(namespaceGroup, quotaGroup, rbacGroup).stream()
-        .allMatch(g -> g.state() == State.SYNCED);
+    return groups().stream().allMatch(g -> g.state() == State.SYNCED);
+  }
+
+  /** Every group, in the order of the conditions that report them. */
+  public List<GroupResult> groups() {
+    return List.of(namespaceGroup, databaseGroup, cacheGroup, rbacGroup, quotaGroup);
   }
 
   /** Writes to the cluster this pass made, summed over the groups. */
   public SyncResult writes() {
-    return namespaceGroup.writes().plus(quotaGroup.writes()).plus(rbacGroup.writes());
+    return groups().stream().map(GroupResult::writes).reduce(SyncResult.NONE, SyncResult::plus);
   }
 }

@@ -17,9 +17,11 @@ import io.greenlang.operator.cluster.MemberClusterClients;
 import io.greenlang.operator.events.EventReason;
 import io.greenlang.operator.events.EventRecorder;
 import io.greenlang.operator.region.ConnectionSecrets;
+import io.greenlang.operator.tenant.data.TenantDataPlane;
 import io.greenlang.operator.tenant.desired.OwnedLabels;
 import io.greenlang.operator.tenant.desired.TenantRegistration;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
@@ -38,12 +40,17 @@ public class TenantDecommissioning {
   private final MemberClusterClients clusters;
   private final ActivePipelineRuns activeRuns;
   private final EventRecorder events;
+  private final TenantDataPlane dataPlane;
 
   public TenantDecommissioning(
-      MemberClusterClients clusters, ActivePipelineRuns activeRuns, EventRecorder events) {
+      MemberClusterClients clusters,
+      ActivePipelineRuns activeRuns,
+      EventRecorder events,
+      TenantDataPlane dataPlane) {
     this.clusters = clusters;
     this.activeRuns = activeRuns;
     this.events = events;
+    this.dataPlane = dataPlane;
   }
 
   /** What stands in the way of removal, if anything; otherwise the cleanup is done. */
@@ -80,33 +87,35 @@ public class TenantDecommissioning {
     }
     try {
       KubernetesClient client = clusters.clientFor(region.get(), cluster.get());
+      var placed = new TenantPlacement.Placed(region.get(), cluster.get(), client);
       return tenant.getSpec().getDeletionPolicy() == DeletionPolicy.Delete
-          ? delete(client, tenant)
+          ? delete(client, tenant, placed)
           : retain(client, tenant);
-    } catch (ConnectionSecrets.SecretProblem | KubernetesClientException e) {
+    } catch (ConnectionSecrets.SecretProblem | KubernetesClientException | SQLException e) {
       String message = "cleanup in cluster " + clusterName + " failed, retrying: " + e.getMessage();
       events.record(tenant, EventReason.TenantCleanupFailed, message);
       return new Result(false, "CleanupFailed", message);
     }
   }
 
-  private Result delete(KubernetesClient client, Tenant tenant) {
+  private Result delete(KubernetesClient client, Tenant tenant, TenantPlacement.Placed placed)
+      throws ConnectionSecrets.SecretProblem, SQLException {
     String name = tenant.getMetadata().getName();
     String message;
     if (tenant.getSpec().getIsolation() == IsolationLevel.LOGICAL) {
       deleteRegistration(client, tenant);
-      message =
-          "registration of logical tenant "
-              + name
-              + " removed from "
-              + TenantNames.SHARED_NAMESPACE;
+      message = "registration removed from " + TenantNames.SHARED_NAMESPACE;
     } else {
-      client.namespaces().withName(TenantNames.namespace(name)).delete();
-      message =
-          "namespace "
-              + TenantNames.namespace(name)
-              + " and everything in it deleted (deletionPolicy Delete)";
+      String namespace = TenantNames.namespace(name);
+      client.namespaces().withName(namespace).delete();
+      // Data is dropped only once the namespace, and every workload using it, is gone.
+      if (client.namespaces().withName(namespace).get() != null) {
+        return new Result(
+            false, "WaitingForNamespaceDeletion", "waiting for namespace " + namespace + " to go");
+      }
+      message = "namespace " + namespace + " and everything in it deleted";
     }
+    message += "; " + dataPlane.drop(tenant, placed) + " (deletionPolicy Delete)";
     events.record(tenant, EventReason.TenantDeleted, message);
     return new Result(true, "Deleted", message);
   }
@@ -140,6 +149,7 @@ public class TenantDecommissioning {
               + namespace
               + " and its data are retained (deletionPolicy Retain); members' access revoked";
     }
+    message += "; database, role, Redis user and credentials Secret retained";
     events.record(tenant, EventReason.TenantDataRetained, message);
     return new Result(true, "Retained", message);
   }

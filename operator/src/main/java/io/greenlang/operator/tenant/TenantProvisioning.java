@@ -10,6 +10,7 @@ import io.greenlang.operator.cluster.OwnedObjectSync;
 import io.greenlang.operator.cluster.OwnedObjectSync.SyncResult;
 import io.greenlang.operator.region.ConnectionSecrets;
 import io.greenlang.operator.tenant.ProvisioningOutcome.GroupResult;
+import io.greenlang.operator.tenant.data.TenantDataPlane;
 import io.greenlang.operator.tenant.desired.EgressTarget;
 import io.greenlang.operator.tenant.desired.OwnedLabels;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,12 +31,17 @@ public class TenantProvisioning {
   private final RegionPlacement placement;
   private final TenantEgress egress;
   private final OperatorSettings settings;
+  private final TenantDataPlane dataPlane;
 
   public TenantProvisioning(
-      RegionPlacement placement, TenantEgress egress, OperatorSettings settings) {
+      RegionPlacement placement,
+      TenantEgress egress,
+      OperatorSettings settings,
+      TenantDataPlane dataPlane) {
     this.placement = placement;
     this.egress = egress;
     this.settings = settings;
+    this.dataPlane = dataPlane;
   }
 
   public ProvisioningOutcome provision(Tenant tenant, Optional<Region> region) {
@@ -43,19 +49,18 @@ public class TenantProvisioning {
     if (!(where instanceof TenantPlacement.Placed placed)) {
       var waiting = (TenantPlacement.Waiting) where;
       GroupResult skipped = GroupResult.notAttempted(waiting.message());
-      return new ProvisioningOutcome(where, null, skipped, skipped, skipped);
+      return new ProvisioningOutcome(
+          where, null, skipped, skipped, skipped, skipped, skipped, null, null);
     }
     List<EgressTarget> dataServices;
     try {
       dataServices = egress.dataServices(placed.region());
     } catch (ConnectionSecrets.SecretProblem problem) {
-      GroupResult failed = GroupResult.failed("Region data services: " + problem.getMessage());
+      GroupResult failed =
+          GroupResult.failed(problem.reason(), "Region data services: " + problem.getMessage());
+      GroupResult skipped = GroupResult.notAttempted(failed.message());
       return new ProvisioningOutcome(
-          where,
-          null,
-          failed,
-          GroupResult.notAttempted(failed.message()),
-          GroupResult.notAttempted(failed.message()));
+          where, null, failed, skipped, skipped, skipped, skipped, null, null);
     }
     boolean logical = tenant.getSpec().getIsolation() == IsolationLevel.LOGICAL;
     TenantObjects objects =
@@ -71,11 +76,22 @@ public class TenantProvisioning {
         apply(sync, objects.namespaceObjects(), "namespace " + objects.namespace());
     if (namespace.state() != ProvisioningOutcome.State.SYNCED) {
       GroupResult skipped = GroupResult.notAttempted("namespace not in place");
-      return new ProvisioningOutcome(where, objects.namespace(), namespace, skipped, skipped);
+      return new ProvisioningOutcome(
+          where, objects.namespace(), namespace, skipped, skipped, skipped, skipped, null, null);
     }
     GroupResult quota = apply(sync, objects.quotaObjects(), "quota and limits");
     GroupResult rbac = logical ? runtimeAuthorised(tenant) : roleBindings(sync, tenant, objects);
-    return new ProvisioningOutcome(where, objects.namespace(), namespace, quota, rbac);
+    TenantDataPlane.DataOutcome data = dataPlane.provision(tenant, placed, objects.namespace());
+    return new ProvisioningOutcome(
+        where,
+        objects.namespace(),
+        namespace,
+        quota,
+        rbac,
+        data.database(),
+        data.cache(),
+        data.databaseName(),
+        data.secret());
   }
 
   private static GroupResult apply(

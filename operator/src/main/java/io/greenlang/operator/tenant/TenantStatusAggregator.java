@@ -22,6 +22,8 @@ public final class TenantStatusAggregator {
   public static TenantStatus aggregate(
       Tenant tenant, ProvisioningOutcome outcome, int agentCount, Instant now) {
     Condition namespace = group(TenantStatus.NAMESPACE_READY, outcome.namespaceGroup());
+    Condition database = group(TenantStatus.DATABASE_READY, outcome.databaseGroup());
+    Condition cache = group(TenantStatus.CACHE_READY, outcome.cacheGroup());
     Condition quota = group(TenantStatus.QUOTA_READY, outcome.quotaGroup());
     Condition rbac = group(TenantStatus.RBAC_READY, outcome.rbacGroup());
     Condition residency = residency(tenant, outcome);
@@ -34,17 +36,21 @@ public final class TenantStatusAggregator {
     status.setConditions(
         ConditionTransitions.merge(
             previous == null ? null : previous.getConditions(),
-            List.of(ready, namespace, quota, rbac, residency),
+            List.of(ready, namespace, database, cache, rbac, quota, residency),
             now,
             generation));
     status.setPhase(phase(outcome, previous));
     if (outcome.placement() instanceof TenantPlacement.Placed placed) {
       status.setCluster(placed.cluster().getName());
       status.setNamespaces(List.of(outcome.namespace()));
+      status.setDatabase(outcome.database());
+      status.setCredentialsSecretRef(outcome.credentialsSecret());
     } else if (previous != null) {
       // While waiting, the tenant is still where it was: keep reporting that.
       status.setCluster(previous.getCluster());
       status.setNamespaces(previous.getNamespaces());
+      status.setDatabase(previous.getDatabase());
+      status.setCredentialsSecretRef(previous.getCredentialsSecretRef());
     }
     TenantUsage usage =
         previous == null || previous.getUsage() == null ? new TenantUsage() : previous.getUsage();
@@ -54,13 +60,13 @@ public final class TenantStatusAggregator {
   }
 
   private static Condition group(String type, GroupResult result) {
-    return switch (result.state()) {
-      case SYNCED -> new Condition(type, ConditionStatus.True, "Provisioned", result.message());
-      case FAILED ->
-          new Condition(type, ConditionStatus.False, "ProvisioningFailed", result.message());
-      case NOT_ATTEMPTED ->
-          new Condition(type, ConditionStatus.Unknown, "Waiting", result.message());
-    };
+    ConditionStatus status =
+        switch (result.state()) {
+          case SYNCED -> ConditionStatus.True;
+          case FAILED -> ConditionStatus.False;
+          case NOT_ATTEMPTED -> ConditionStatus.Unknown;
+        };
+    return new Condition(type, status, result.reason(), result.message());
   }
 
   private static Condition residency(Tenant tenant, ProvisioningOutcome outcome) {
@@ -102,12 +108,12 @@ public final class TenantStatusAggregator {
               + outcome.namespace());
     }
     GroupResult failed =
-        List.of(outcome.namespaceGroup(), outcome.quotaGroup(), outcome.rbacGroup()).stream()
+        outcome.groups().stream()
             .filter(g -> g.state() == ProvisioningOutcome.State.FAILED)
             .findFirst()
             .orElse(outcome.namespaceGroup());
     return new Condition(
-        TenantStatus.READY, ConditionStatus.False, "ProvisioningFailed", failed.message());
+        TenantStatus.READY, ConditionStatus.False, failed.reason(), failed.message());
   }
 
   private static TenantPhase phase(ProvisioningOutcome outcome, TenantStatus previous) {

@@ -40,10 +40,14 @@ public final class RegionFixtures {
   }
 
   public Secret postgresSecret(String name, PostgresServer server, int port) {
+    return postgresSecret(name, server, port, server.maintenanceDatabase());
+  }
+
+  public Secret postgresSecret(String name, PostgresServer server, int port, String database) {
     Map<String, String> data = new LinkedHashMap<>();
     data.put("host", server.host());
     data.put("port", Integer.toString(port));
-    data.put("database", server.maintenanceDatabase());
+    data.put("database", database);
     data.put("username", server.username());
     if (server.password() != null) {
       data.put("password", server.password());

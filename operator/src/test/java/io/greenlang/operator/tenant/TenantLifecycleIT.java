@@ -26,6 +26,7 @@ import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -42,6 +43,11 @@ class TenantLifecycleIT {
   private KubernetesClient client;
   private MockKubernetesApi api;
   private TenantFixtures fixtures;
+
+  @AfterEach
+  void dropTenantData() throws Exception {
+    fixtures.dropTenantData();
+  }
 
   @BeforeEach
   void setUp() {
@@ -124,7 +130,7 @@ class TenantLifecycleIT {
   }
 
   @Test
-  void deletePolicyRemovesTheNamespace() {
+  void deletePolicyRemovesTheNamespace() throws Exception {
     String region = RegionFixtures.randomName("eu");
     fixtures.readyRegion(region);
     String name = RegionFixtures.randomName("gone");
@@ -144,10 +150,11 @@ class TenantLifecycleIT {
         .until(() -> client.resources(Tenant.class).withName(name).get() == null);
     assertThat(client.namespaces().withName("gl-" + name).get()).isNull();
     assertThat(eventReasons(name)).contains("TenantDeleted");
+    assertThat(databaseAndRole(name)).as("database and role dropped").isEqualTo("0/0");
   }
 
   @Test
-  void retainPolicyKeepsTheNamespaceAndRevokesAccess() {
+  void retainPolicyKeepsTheNamespaceAndRevokesAccess() throws Exception {
     String region = RegionFixtures.randomName("eu");
     fixtures.readyRegion(region);
     String name = RegionFixtures.randomName("kept");
@@ -168,6 +175,10 @@ class TenantLifecycleIT {
     assertThat(client.configMaps().inNamespace("gl-" + name).withName("greenlang-tenant").get())
         .isNull();
     assertThat(eventReasons(name)).contains("TenantDataRetained");
+    assertThat(databaseAndRole(name)).as("database and role retained").isEqualTo("1/1");
+    assertThat(client.secrets().inNamespace("gl-" + name).withName("greenlang-credentials").get())
+        .as("credentials retained with the data")
+        .isNotNull();
   }
 
   @Test
@@ -236,6 +247,24 @@ class TenantLifecycleIT {
         .atMost(TenantFixtures.WAIT)
         .until(() -> client.resources(Tenant.class).withName(name).get() == null);
     assertThat(client.namespaces().withName("gl-" + name).get()).isNull();
+  }
+
+  /** How many databases and roles named for the tenant exist, as "databases/roles". */
+  private String databaseAndRole(String tenant) throws Exception {
+    String identifier = io.greenlang.crds.tenant.TenantNames.postgresIdentifier(tenant);
+    try (var c = fixtures.postgres.openConnection();
+        var s = c.createStatement();
+        var r =
+            s.executeQuery(
+                "SELECT (SELECT count(*) FROM pg_database WHERE datname = '"
+                    + identifier
+                    + "'),"
+                    + " (SELECT count(*) FROM pg_roles WHERE rolname = '"
+                    + identifier
+                    + "')")) {
+      r.next();
+      return r.getLong(1) + "/" + r.getLong(2);
+    }
   }
 
   private List<String> eventReasons(String tenant) {

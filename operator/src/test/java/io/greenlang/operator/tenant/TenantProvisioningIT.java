@@ -29,6 +29,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -50,6 +51,11 @@ class TenantProvisioningIT {
 
   private KubernetesClient client;
   private TenantFixtures fixtures;
+
+  @AfterEach
+  void dropTenantData() throws Exception {
+    fixtures.dropTenantData();
+  }
 
   @BeforeEach
   void setUp() {
@@ -139,6 +145,12 @@ class TenantProvisioningIT {
     String namespace = "gl-" + name;
 
     assertThat(tenant.getStatus().getNamespaces()).containsExactly(namespace);
+    assertThat(tenant.getStatus().getDatabase())
+        .isEqualTo(name.replace('-', '_').replaceFirst("^", "gl_"));
+    assertThat(tenant.getStatus().getCredentialsSecretRef().toString())
+        .isEqualTo(namespace + "/greenlang-credentials");
+    assertThat(tenant.getStatus().condition(TenantStatus.CACHE_READY).orElseThrow().getMessage())
+        .startsWith("ACL user gl-" + name + " limited to t:" + name + ":*");
     Namespace ns = client.namespaces().withName(namespace).get();
     assertThat(ns.getMetadata().getLabels())
         .containsEntry("greenlang.io/tenant", name)
@@ -210,7 +222,13 @@ class TenantProvisioningIT {
       fixtures.readyRegion(region, member);
       String name = RegionFixtures.randomName("globex");
       fixtures.tenant(
-          name, IsolationLevel.CLUSTER, region, spec -> spec.setMemberCluster("member-0"));
+          name,
+          IsolationLevel.CLUSTER,
+          region,
+          spec -> {
+            spec.setMemberCluster("member-0");
+            spec.setDataServices(fixtures.dedicatedServers(name));
+          });
 
       Tenant tenant = fixtures.awaitReady(name, ConditionStatus.True);
 
@@ -249,6 +267,7 @@ class TenantProvisioningIT {
           region,
           spec -> {
             spec.setMemberCluster("member-0");
+            spec.setDataServices(fixtures.dedicatedServers(name));
             PhysicalIsolation physical = new PhysicalIsolation();
             physical.setRuntimeClassName("gvisor");
             spec.setPhysical(physical);
@@ -280,14 +299,12 @@ class TenantProvisioningIT {
       // The US endpoint (port 8443) is outside the region: no egress to it.
       assertThat(llmPorts(memberClient, namespace)).containsExactly(443, 8000);
 
-      client
-          .resources(Tenant.class)
-          .withName(name)
-          .edit(
-              t -> {
-                t.getSpec().getPhysical().setAirGapped(true);
-                return t;
-              });
+      fixtures.edit(
+          name,
+          t -> {
+            t.getSpec().getPhysical().setAirGapped(true);
+            return t;
+          });
       await()
           .atMost(TenantFixtures.WAIT)
           .until(() -> llmPorts(memberClient, namespace).equals(List.of(8000)));
@@ -329,14 +346,12 @@ class TenantProvisioningIT {
   }
 
   private void editMembers(String tenant, java.util.function.Consumer<List<TenantMember>> change) {
-    client
-        .resources(Tenant.class)
-        .withName(tenant)
-        .edit(
-            t -> {
-              change.accept(t.getSpec().getMembers());
-              return t;
-            });
+    fixtures.edit(
+        tenant,
+        t -> {
+          change.accept(t.getSpec().getMembers());
+          return t;
+        });
   }
 
   private List<String> eventReasons(String tenant) {
