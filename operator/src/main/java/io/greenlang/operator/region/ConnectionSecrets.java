@@ -5,8 +5,6 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.greenlang.crds.common.SecretReference;
 import io.greenlang.operator.OperatorSettings;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
 
@@ -67,7 +65,7 @@ public class ConnectionSecrets {
     if (secret == null) {
       throw new SecretProblem("SecretNotFound", "Secret " + qualified + " not found");
     }
-    Map<String, String> data = decode(secret);
+    Map<String, String> data = SecretValues.of(secret);
     for (String key : requiredKeys) {
       String value = data.get(key);
       if (value == null || value.isBlank()) {
@@ -88,22 +86,6 @@ public class ConnectionSecrets {
       throw new SecretProblem(
           "SecretKeyInvalid", "Secret " + ref + " key port is not a TCP port (1-65535)");
     }
-  }
-
-  /** Values from data (base64) and stringData; stringData wins as the API server would merge it. */
-  private static Map<String, String> decode(Secret secret) {
-    var values = new java.util.HashMap<String, String>();
-    if (secret.getData() != null) {
-      secret
-          .getData()
-          .forEach(
-              (k, v) ->
-                  values.put(k, new String(Base64.getDecoder().decode(v), StandardCharsets.UTF_8)));
-    }
-    if (secret.getStringData() != null) {
-      values.putAll(secret.getStringData());
-    }
-    return values;
   }
 
   /** A Secret that is missing, lacks a key or holds an invalid value. */

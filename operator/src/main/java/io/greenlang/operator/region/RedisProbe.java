@@ -2,7 +2,6 @@ package io.greenlang.operator.region;
 
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
-import io.lettuce.core.RedisURI;
 import io.lettuce.core.SocketOptions;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.DefaultClientResources;
@@ -21,19 +20,7 @@ public class RedisProbe {
 
   /** Connects, authenticates if a password is set, sends PING and reports the server version. */
   public ProbeResult probe(RedisEndpoint endpoint, Duration timeout) {
-    RedisURI.Builder uri =
-        RedisURI.builder()
-            .withHost(endpoint.host())
-            .withPort(endpoint.port())
-            .withSsl(endpoint.tls())
-            .withTimeout(timeout);
-    if (endpoint.password() != null) {
-      uri =
-          endpoint.username() == null
-              ? uri.withPassword(endpoint.password().toCharArray())
-              : uri.withAuthentication(endpoint.username(), endpoint.password().toCharArray());
-    }
-    RedisClient client = RedisClient.create(resources, uri.build());
+    RedisClient client = RedisClient.create(resources, endpoint.toRedisUri(timeout));
     client.setOptions(
         ClientOptions.builder()
             .autoReconnect(false)

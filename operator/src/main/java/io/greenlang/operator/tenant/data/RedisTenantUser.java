@@ -5,7 +5,6 @@ import io.lettuce.core.AclCategory;
 import io.lettuce.core.AclSetuserArgs;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
-import io.lettuce.core.RedisURI;
 import io.lettuce.core.ScanArgs;
 import io.lettuce.core.ScanCursor;
 import io.lettuce.core.SocketOptions;
@@ -77,19 +76,7 @@ public class RedisTenantUser {
   }
 
   private <T> T run(RedisEndpoint admin, Function<RedisCommands<String, String>, T> work) {
-    RedisURI.Builder uri =
-        RedisURI.builder()
-            .withHost(admin.host())
-            .withPort(admin.port())
-            .withSsl(admin.tls())
-            .withTimeout(TIMEOUT);
-    if (admin.password() != null) {
-      uri =
-          admin.username() == null
-              ? uri.withPassword(admin.password().toCharArray())
-              : uri.withAuthentication(admin.username(), admin.password().toCharArray());
-    }
-    RedisClient client = RedisClient.create(resources, uri.build());
+    RedisClient client = RedisClient.create(resources, admin.toRedisUri(TIMEOUT));
     client.setOptions(
         ClientOptions.builder()
             .autoReconnect(false)

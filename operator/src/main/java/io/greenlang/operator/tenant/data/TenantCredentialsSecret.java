@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.greenlang.crds.GreenLang;
 import io.greenlang.crds.tenant.IsolationLevel;
 import io.greenlang.crds.tenant.Tenant;
+import io.greenlang.operator.region.SecretValues;
 import io.greenlang.operator.tenant.desired.OwnedLabels;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
@@ -48,7 +49,7 @@ public class TenantCredentialsSecret {
       client.resource(secret(tenant, namespace, name, issued, null)).create();
       return new Issued(issued, true);
     }
-    Map<String, String> data = decode(existing);
+    Map<String, String> data = SecretValues.of(existing);
     String rotate = annotation(existing, ROTATE_ANNOTATION);
     boolean rotationAsked =
         rotate != null && !rotate.equals(annotation(existing, ROTATED_ANNOTATION));
@@ -117,21 +118,6 @@ public class TenantCredentialsSecret {
   private static String annotation(Secret secret, String key) {
     Map<String, String> annotations = secret.getMetadata().getAnnotations();
     return annotations == null ? null : annotations.get(key);
-  }
-
-  private static Map<String, String> decode(Secret secret) {
-    Map<String, String> values = new LinkedHashMap<>();
-    if (secret.getData() != null) {
-      secret
-          .getData()
-          .forEach(
-              (k, v) ->
-                  values.put(k, new String(Base64.getDecoder().decode(v), StandardCharsets.UTF_8)));
-    }
-    if (secret.getStringData() != null) {
-      values.putAll(secret.getStringData());
-    }
-    return values;
   }
 
   private static Map<String, String> encode(Map<String, String> values) {
