@@ -21,6 +21,7 @@ record BenchmarkOptions(
     double specChangesPerSecond,
     Duration specChangeTimeout,
     Duration readyTimeout,
+    Duration stallTimeout,
     String operatorHeap,
     Path operatorApplication,
     Path workDir,
@@ -38,6 +39,7 @@ record BenchmarkOptions(
         --spec-change-rate=R       spec changes per second, a steady stream (default 10)
         --spec-change-timeout=MINUTES  after the last change, how long to wait for the rest (default 5)
         --ready-timeout=MINUTES    per phase, from the first create until all are Ready (default 60)
+        --stall-timeout=MINUTES    stop waiting when no Tenant became Ready for this long (default 10)
         --operator-heap=SIZE       -Xmx of the operator process (default 512m, as the sandbox)
         --operator-app=FILE        the operator's quarkus-run.jar (default: operator/target/quarkus-app/quarkus-run.jar)
         --work-dir=DIR             logs and the operator snapshot (default: benchmarks/target/tenant-benchmark)
@@ -56,6 +58,7 @@ record BenchmarkOptions(
     double changeRate = 10;
     Duration changeTimeout = Duration.ofMinutes(5);
     Duration timeout = Duration.ofMinutes(60);
+    Duration stall = Duration.ofMinutes(10);
     String heap = "512m";
     Path operator = root.resolve("operator/target/quarkus-app/quarkus-run.jar");
     Path work = root.resolve("benchmarks/target/tenant-benchmark");
@@ -88,6 +91,8 @@ record BenchmarkOptions(
         changeRate = Double.parseDouble(value(arg));
       } else if (arg.startsWith("--spec-change-timeout=")) {
         changeTimeout = Duration.ofMinutes(positive(arg));
+      } else if (arg.startsWith("--stall-timeout=")) {
+        stall = Duration.ofMinutes(positive(arg));
       } else if (arg.startsWith("--ready-timeout=")) {
         timeout = Duration.ofMinutes(positive(arg));
       } else if (arg.startsWith("--operator-heap=")) {
@@ -116,6 +121,7 @@ record BenchmarkOptions(
         changeRate,
         changeTimeout,
         timeout,
+        stall,
         heap,
         operator,
         work,

@@ -27,11 +27,15 @@ final class OperatorProcess implements AutoCloseable {
   private final Process process;
   private final int httpPort;
   private final Path log;
+  private final Thread stopOnExit;
 
   private OperatorProcess(Process process, int httpPort, Path log) {
     this.process = process;
     this.httpPort = httpPort;
     this.log = log;
+    // A killed benchmark must not leave the operator running against servers that are gone.
+    this.stopOnExit = new Thread(process::destroy, "operator-stop");
+    Runtime.getRuntime().addShutdownHook(stopOnExit);
   }
 
   /** Starts {@code java -Xmx<heap> -jar quarkus-run.jar}; output goes to {@code log}. */
@@ -123,6 +127,11 @@ final class OperatorProcess implements AutoCloseable {
 
   @Override
   public void close() throws InterruptedException {
+    try {
+      Runtime.getRuntime().removeShutdownHook(stopOnExit);
+    } catch (IllegalStateException shuttingDown) {
+      // The hook is running or about to; stopping the process here as well is harmless.
+    }
     process.destroy();
     if (!process.waitFor(15, TimeUnit.SECONDS)) {
       process.destroyForcibly();

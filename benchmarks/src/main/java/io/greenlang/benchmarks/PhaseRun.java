@@ -47,25 +47,34 @@ final class PhaseRun {
   PhaseResult run(Plan plan) throws Exception {
     TestDatabase sharedDatabase = TestPostgres.createDatabase();
     List<String> names = plan.tenants().stream().map(t -> t.getMetadata().getName()).toList();
+    // Also on Ctrl-C or kill: the Tenants' databases, roles and Redis users must not outlive us.
+    Thread cleanupOnExit =
+        new Thread(() -> dropTenantData(plan, sharedDatabase, names), "benchmark-cleanup");
+    Runtime.getRuntime().addShutdownHook(cleanupOnExit);
     try {
       return measure(plan, sharedDatabase.name(), names);
     } finally {
-      var cleanup =
-          TenantDataCleanup.drop(
-              TestPostgres.server(),
-              TestRedis.server(),
-              sharedDatabase,
-              names,
-              "t:" + plan.tenantPrefix() + "*");
-      out.printf(
-          "[%s] dropped the data of %d Tenants (%d Redis keys)%s%n",
-          plan.name(),
-          cleanup.tenants(),
-          cleanup.redisKeys(),
-          cleanup.failures().isEmpty()
-              ? ""
-              : "; could not drop: " + String.join("; ", cleanup.failures()));
+      Runtime.getRuntime().removeShutdownHook(cleanupOnExit);
+      dropTenantData(plan, sharedDatabase, names);
     }
+  }
+
+  private void dropTenantData(Plan plan, TestDatabase sharedDatabase, List<String> names) {
+    var cleanup =
+        TenantDataCleanup.drop(
+            TestPostgres.server(),
+            TestRedis.server(),
+            sharedDatabase,
+            names,
+            "t:" + plan.tenantPrefix() + "*");
+    out.printf(
+        "[%s] dropped the data of %d Tenants (%d Redis keys)%s%n",
+        plan.name(),
+        cleanup.tenants(),
+        cleanup.redisKeys(),
+        cleanup.failures().isEmpty()
+            ? ""
+            : "; could not drop: " + String.join("; ", cleanup.failures()));
   }
 
   private PhaseResult measure(Plan plan, String sharedDatabase, List<String> names)
@@ -105,7 +114,8 @@ final class PhaseRun {
           Durations.format(creation.elapsed()),
           creation.perSecond(),
           options.creationThreads());
-      OptionalLong lastReady = awaitReady(name, recorder, names, operator, start);
+      List<String> problems = new ArrayList<>();
+      OptionalLong lastReady = awaitReady(name, recorder, names, operator, start, problems);
       long end = lastReady.orElse(System.nanoTime());
       ReconcileCounters reconciles = counters(operator).minus(countersBefore);
       long statusWrites = recorder.statusWrites() - statusWritesBefore;
@@ -116,7 +126,6 @@ final class PhaseRun {
           "[%s] %d/%d Ready after %s%n",
           name, readyCount, names.size(), Durations.format(Duration.ofNanos(end - start)));
 
-      List<String> problems = new ArrayList<>();
       creation.failures().stream().limit(EVIDENCE_GROUPS).forEach(f -> problems.add("create " + f));
       problems.addAll(NotReadyEvidence.describe(recorder.notReadyNow(names), EVIDENCE_GROUPS));
 
@@ -168,27 +177,52 @@ final class PhaseRun {
     }
   }
 
+  /**
+   * Waits until every Tenant has been Ready once, printing progress; gives up at the phase's
+   * timeout, when no Tenant became Ready for the stall timeout, or when the operator exited, and
+   * says which in {@code problems}.
+   */
   private OptionalLong awaitReady(
       String phase,
       TenantStatusRecorder recorder,
       List<String> names,
       OperatorProcess operator,
-      long start)
+      long start,
+      List<String> problems)
       throws InterruptedException {
     long deadline = start + options.readyTimeout().toNanos();
+    int lastCount = -1;
+    long lastProgress = System.nanoTime();
     while (true) {
       Duration slice =
           Duration.ofNanos(Math.min(PROGRESS_INTERVAL.toNanos(), deadline - System.nanoTime()));
       OptionalLong last = recorder.awaitAllReady(names, slice.isNegative() ? Duration.ZERO : slice);
-      if (last.isPresent() || System.nanoTime() >= deadline || !operator.isAlive()) {
+      if (last.isPresent()) {
         return last;
       }
-      out.printf(
-          "[%s]   %d/%d Ready after %s%n",
-          phase,
-          recorder.readyCount(names),
-          names.size(),
-          Durations.format(Duration.ofNanos(System.nanoTime() - start)));
+      int count = recorder.readyCount(names);
+      long now = System.nanoTime();
+      if (count != lastCount) {
+        lastCount = count;
+        lastProgress = now;
+      }
+      String elapsed = Durations.format(Duration.ofNanos(now - start));
+      if (now >= deadline) {
+        problems.add(
+            "not all Ready within the timeout of %d min: %,d/%,d after %s"
+                .formatted(options.readyTimeout().toMinutes(), count, names.size(), elapsed));
+        return last;
+      }
+      if (now - lastProgress >= options.stallTimeout().toNanos()) {
+        problems.add(
+            "stalled: no further Tenant became Ready for %d min, %,d/%,d Ready after %s"
+                .formatted(options.stallTimeout().toMinutes(), count, names.size(), elapsed));
+        return last;
+      }
+      if (!operator.isAlive()) {
+        return last;
+      }
+      out.printf("[%s]   %d/%d Ready after %s%n", phase, count, names.size(), elapsed);
     }
   }
 

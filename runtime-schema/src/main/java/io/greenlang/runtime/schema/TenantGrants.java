@@ -18,8 +18,23 @@ final class TenantGrants {
   private static final String SCHEMA = SqlIdentifier.quoteUnchecked(RuntimeSchema.SCHEMA);
   private static final String CURRENT_TENANT = SCHEMA + ".current_tenant()";
 
-  /** A table holding tenants' rows, and whether row level security is enabled and forced on it. */
-  private record TenantOwnedTable(String name, boolean rowSecurity, boolean forced) {}
+  /**
+   * The comment that marks a tenant-owned table as append-only: tenants may read and insert rows,
+   * never change or remove them (the audit ledger, the LLM usage record).
+   */
+  static final String APPEND_ONLY_MARKER = "greenlang:append-only";
+
+  /**
+   * A table holding tenants' rows, whether row level security is enabled and forced on it, and
+   * whether its comment marks it append-only.
+   */
+  private record TenantOwnedTable(
+      String name, boolean rowSecurity, boolean forced, boolean appendOnly) {
+
+    String privileges() {
+      return appendOnly ? "SELECT, INSERT" : "SELECT, INSERT, UPDATE, DELETE";
+    }
+  }
 
   private TenantGrants() {}
 
@@ -35,15 +50,22 @@ final class TenantGrants {
           requireRoleRowSecurityApplies(connection, roleName);
           requireNoOtherTenantRoleMembership(connection, roleName);
           bind(connection, roleName, tenantId);
-          List<String> tables = tenantOwnedTables(connection);
+          List<TenantOwnedTable> tables = tenantOwnedTables(connection);
           String role = SqlIdentifier.quote(roleName);
           try (Statement statement = connection.createStatement()) {
             // Converge on exactly the granted set: anything granted earlier goes first.
             revokeEverything(statement, role);
             statement.execute("GRANT USAGE ON SCHEMA " + SCHEMA + " TO " + role);
-            for (String table : tables) {
+            for (TenantOwnedTable table : tables) {
               statement.execute(
-                  "GRANT SELECT, INSERT, UPDATE, DELETE ON TABLE " + table + " TO " + role);
+                  "GRANT "
+                      + table.privileges()
+                      + " ON TABLE "
+                      + SCHEMA
+                      + "."
+                      + SqlIdentifier.quote(table.name())
+                      + " TO "
+                      + role);
             }
             statement.execute("GRANT EXECUTE ON FUNCTION " + CURRENT_TENANT + " TO " + role);
           }
@@ -225,16 +247,21 @@ final class TenantGrants {
 
   /**
    * Every table of schema greenlang with a tenant_id column, except tenant_roles and partitions
-   * (reached through their parent, whose policies apply), quoted and qualified.
+   * (reached through their parent, whose policies apply).
    *
    * @throws IllegalStateException when one of them does not enable and force row level security
    */
-  private static List<String> tenantOwnedTables(Connection connection) throws SQLException {
+  private static List<TenantOwnedTable> tenantOwnedTables(Connection connection)
+      throws SQLException {
     List<TenantOwnedTable> found = new ArrayList<>();
     try (Statement statement = connection.createStatement();
         ResultSet result =
             statement.executeQuery(
-                "SELECT c.relname, c.relrowsecurity, c.relforcerowsecurity"
+                "SELECT c.relname, c.relrowsecurity, c.relforcerowsecurity,"
+                    + " COALESCE(pg_catalog.obj_description(c.oid, 'pg_class'), '')"
+                    + " LIKE '"
+                    + APPEND_ONLY_MARKER
+                    + "%'"
                     + " FROM pg_catalog.pg_class c"
                     + " JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
                     + " JOIN pg_catalog.pg_attribute a ON a.attrelid = c.oid"
@@ -244,7 +271,11 @@ final class TenantGrants {
                     + " ORDER BY c.relname")) {
       while (result.next()) {
         found.add(
-            new TenantOwnedTable(result.getString(1), result.getBoolean(2), result.getBoolean(3)));
+            new TenantOwnedTable(
+                result.getString(1),
+                result.getBoolean(2),
+                result.getBoolean(3),
+                result.getBoolean(4)));
       }
     }
     List<String> unprotected =
@@ -259,10 +290,6 @@ final class TenantGrants {
               + " in schema greenlang do not ENABLE and FORCE ROW LEVEL SECURITY; refusing to grant"
               + " (see the rule in V2__memory_entries.sql)");
     }
-    List<String> tables = new ArrayList<>();
-    for (TenantOwnedTable table : found) {
-      tables.add(SCHEMA + "." + SqlIdentifier.quote(table.name()));
-    }
-    return tables;
+    return found;
   }
 }

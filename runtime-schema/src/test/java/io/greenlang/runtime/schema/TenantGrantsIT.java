@@ -8,6 +8,7 @@ import static io.greenlang.runtime.schema.SchemaQueries.tablePrivileges;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.greenlang.testsupport.TestDatabase;
 import io.greenlang.testsupport.TestPostgres;
@@ -146,6 +147,35 @@ class TenantGrantsIT {
       execute(tenant, "INSERT INTO greenlang.audit_events (event) VALUES ('created')");
       assertThat(column(tenant, "SELECT tenant_id FROM greenlang.audit_events"))
           .containsExactly("acme");
+    }
+  }
+
+  @Test
+  void anAppendOnlyTableIsGrantedOnlySelectAndInsert() throws SQLException {
+    execute(
+        admin,
+        "CREATE TABLE greenlang.ledger_lines (id bigint GENERATED ALWAYS AS IDENTITY,"
+            + " tenant_id text NOT NULL DEFAULT greenlang.current_tenant(), line text NOT NULL,"
+            + " PRIMARY KEY (tenant_id, id))",
+        "ALTER TABLE greenlang.ledger_lines ENABLE ROW LEVEL SECURITY",
+        "ALTER TABLE greenlang.ledger_lines FORCE ROW LEVEL SECURITY",
+        "CREATE POLICY tenant_isolation ON greenlang.ledger_lines FOR ALL"
+            + " USING (tenant_id = greenlang.current_tenant())"
+            + " WITH CHECK (tenant_id = greenlang.current_tenant())",
+        "COMMENT ON TABLE greenlang.ledger_lines IS 'greenlang:append-only: a test ledger'");
+
+    schema.grantTenant(admin, role, "acme");
+
+    assertThat(tablePrivileges(admin, role))
+        .containsEntry("ledger_lines", List.of("INSERT", "SELECT"));
+    try (Connection tenant = roles.connect(database, role)) {
+      execute(tenant, "INSERT INTO greenlang.ledger_lines (line) VALUES ('first')");
+      assertThatThrownBy(() -> execute(tenant, "UPDATE greenlang.ledger_lines SET line = 'x'"))
+          .isInstanceOf(SQLException.class)
+          .hasMessageContaining("permission denied");
+      assertThatThrownBy(() -> execute(tenant, "DELETE FROM greenlang.ledger_lines"))
+          .isInstanceOf(SQLException.class)
+          .hasMessageContaining("permission denied");
     }
   }
 
