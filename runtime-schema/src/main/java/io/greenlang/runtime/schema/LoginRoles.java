@@ -8,9 +8,10 @@ import java.sql.Statement;
 import org.postgresql.PGConnection;
 
 /**
- * Creates and drops tenant login roles: unprivileged roles that can log in, whose password is
- * hashed (SCRAM-SHA-256) by the driver before it is sent, so the server never receives or logs it
- * in clear text.
+ * Creates and drops tenant login roles: unprivileged roles that can log in, members of the tenants'
+ * group role {@code greenlang_tenant} (which {@link RuntimeSchema#grantTenant} gives the tenant
+ * privileges), whose password is hashed (SCRAM-SHA-256) by the driver before it is sent, so the
+ * server never receives or logs it in clear text.
  */
 public final class LoginRoles {
 
@@ -42,7 +43,7 @@ public final class LoginRoles {
           try (PreparedStatement query =
               connection.prepareStatement(
                   "SELECT rolcanlogin, rolsuper OR rolbypassrls OR rolcreaterole OR rolcreatedb"
-                      + " OR rolreplication FROM pg_catalog.pg_roles WHERE rolname = ?")) {
+                      + " OR rolreplication, rolinherit FROM pg_catalog.pg_roles WHERE rolname = ?")) {
             query.setString(1, roleName);
             try (ResultSet result = query.executeQuery();
                 Statement statement = connection.createStatement()) {
@@ -54,10 +55,22 @@ public final class LoginRoles {
                         + roleName
                         + " exists with SUPERUSER, BYPASSRLS, CREATEROLE, CREATEDB or REPLICATION;"
                         + " refusing to make it a tenant login role");
-              } else if (!result.getBoolean(1)) {
-                statement.execute("ALTER ROLE " + role + " LOGIN");
+              } else {
+                if (!result.getBoolean(1)) {
+                  statement.execute("ALTER ROLE " + role + " LOGIN");
+                }
+                // The tenant privileges come through the group role: the role must inherit.
+                if (!result.getBoolean(3)) {
+                  statement.execute("ALTER ROLE " + role + " INHERIT");
+                }
               }
             }
+          }
+          // Membership needs CREATEROLE, which this caller has; a database owner without it can
+          // then grant the tenant privileges (grantTenant).
+          TenantGroupRole.ensureExists(connection);
+          if (!TenantGroupRole.isMember(connection, roleName)) {
+            TenantGroupRole.addMember(connection, role);
           }
           connection
               .unwrap(PGConnection.class)

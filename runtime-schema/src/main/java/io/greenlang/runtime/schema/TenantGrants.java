@@ -28,8 +28,7 @@ final class TenantGrants {
    * A table holding tenants' rows, whether row level security is enabled and forced on it, and
    * whether its comment marks it append-only.
    */
-  private record TenantOwnedTable(
-      String name, boolean rowSecurity, boolean forced, boolean appendOnly) {
+  record TenantOwnedTable(String name, boolean rowSecurity, boolean forced, boolean appendOnly) {
 
     String privileges() {
       return appendOnly ? "SELECT, INSERT" : "SELECT, INSERT, UPDATE, DELETE";
@@ -40,34 +39,43 @@ final class TenantGrants {
 
   static void grant(Connection admin, String roleName, String tenantId) throws SQLException {
     RoleName.requireValid(roleName);
+    if (TenantGroupRole.NAME.equals(roleName)) {
+      throw new IllegalArgumentException(
+          "Role " + roleName + " is the tenants' group role, not a tenant's login role");
+    }
     if (tenantId == null || tenantId.isBlank()) {
       throw new IllegalArgumentException("A tenant id is required for role " + roleName);
     }
     AdminTransaction.run(
         admin,
         connection -> {
+          serialise(connection);
           requireMigrated(connection);
           requireRoleRowSecurityApplies(connection, roleName);
           requireNoOtherTenantRoleMembership(connection, roleName);
           bind(connection, roleName, tenantId);
           List<TenantOwnedTable> tables = tenantOwnedTables(connection);
           String role = SqlIdentifier.quote(roleName);
-          try (Statement statement = connection.createStatement()) {
-            // Converge on exactly the granted set: anything granted earlier goes first.
-            revokeEverything(statement, role);
-            statement.execute("GRANT USAGE ON SCHEMA " + SCHEMA + " TO " + role);
-            for (TenantOwnedTable table : tables) {
-              statement.execute(
-                  "GRANT "
-                      + table.privileges()
-                      + " ON TABLE "
-                      + SCHEMA
-                      + "."
-                      + SqlIdentifier.quote(table.name())
-                      + " TO "
-                      + role);
+          TenantGroupRole.ensureExists(connection);
+          TenantGroupRole.convergePrivileges(connection, tables, CURRENT_TENANT);
+          // The role holds nothing itself: privileges granted to it directly (by an earlier
+          // version, or by hand) go, so that membership is all it has.
+          if (!TenantGroupRole.held(connection, roleName).isEmpty()) {
+            try (Statement statement = connection.createStatement()) {
+              revokeEverything(statement, role);
             }
-            statement.execute("GRANT EXECUTE ON FUNCTION " + CURRENT_TENANT + " TO " + role);
+          }
+          if (!TenantGroupRole.isMember(connection, roleName)) {
+            if (!TenantGroupRole.mayManageRoles(connection)) {
+              throw new IllegalStateException(
+                  "Role "
+                      + roleName
+                      + " is not a member of group role "
+                      + TenantGroupRole.NAME
+                      + ", and this role may not make it one: create or refresh the login role"
+                      + " with LoginRoles.ensure first");
+            }
+            TenantGroupRole.addMember(connection, role);
           }
         });
   }
@@ -77,11 +85,21 @@ final class TenantGrants {
     AdminTransaction.run(
         admin,
         connection -> {
+          serialise(connection);
           requireMigrated(connection);
           if (roleExists(connection, roleName)) {
             requireNotOwner(connection, roleName);
-            try (Statement statement = connection.createStatement()) {
-              revokeEverything(statement, SqlIdentifier.quote(roleName));
+            String role = SqlIdentifier.quote(roleName);
+            if (!TenantGroupRole.held(connection, roleName).isEmpty()) {
+              try (Statement statement = connection.createStatement()) {
+                revokeEverything(statement, role);
+              }
+            }
+            // Without its tenant_roles row the role sees no rows, member or not; a database
+            // owner without CREATEROLE leaves the membership to LoginRoles.drop.
+            if (TenantGroupRole.isMember(connection, roleName)
+                && TenantGroupRole.mayManageRoles(connection)) {
+              TenantGroupRole.removeMember(connection, role);
             }
           }
           try (PreparedStatement delete =
@@ -93,7 +111,17 @@ final class TenantGrants {
         });
   }
 
-  private static void revokeEverything(Statement statement, String role) throws SQLException {
+  /**
+   * One grant or revoke at a time per database: concurrent GRANTs on the same catalog row fail with
+   * "tuple concurrently updated", and the checks must see each other's bindings.
+   */
+  private static void serialise(Connection connection) throws SQLException {
+    try (Statement statement = connection.createStatement()) {
+      statement.execute("SELECT pg_catalog.pg_advisory_xact_lock(7365428913)");
+    }
+  }
+
+  static void revokeEverything(Statement statement, String role) throws SQLException {
     statement.execute("REVOKE ALL ON ALL TABLES IN SCHEMA " + SCHEMA + " FROM " + role);
     statement.execute("REVOKE ALL ON ALL SEQUENCES IN SCHEMA " + SCHEMA + " FROM " + role);
     statement.execute("REVOKE ALL ON ALL ROUTINES IN SCHEMA " + SCHEMA + " FROM " + role);
@@ -131,7 +159,8 @@ final class TenantGrants {
       throws SQLException {
     try (PreparedStatement query =
         connection.prepareStatement(
-            "SELECT rolsuper, rolbypassrls FROM pg_catalog.pg_roles WHERE rolname = ?")) {
+            "SELECT rolsuper, rolbypassrls, rolinherit FROM pg_catalog.pg_roles"
+                + " WHERE rolname = ?")) {
       query.setString(1, roleName);
       try (ResultSet result = query.executeQuery()) {
         if (!result.next()) {
@@ -143,6 +172,14 @@ final class TenantGrants {
               "Role "
                   + roleName
                   + " is a superuser or has BYPASSRLS: row level security would not apply to it");
+        }
+        if (!result.getBoolean("rolinherit")) {
+          throw new IllegalStateException(
+              "Role "
+                  + roleName
+                  + " is NOINHERIT, so it would not use the privileges of group role "
+                  + TenantGroupRole.NAME
+                  + ": ALTER ROLE it INHERIT");
         }
       }
     }

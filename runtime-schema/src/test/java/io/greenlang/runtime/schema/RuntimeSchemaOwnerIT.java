@@ -77,11 +77,19 @@ class RuntimeSchemaOwnerIT {
           schema.revokeTenant(admin, tenant);
         }
 
+        // An owner without CREATEROLE cannot end the role's membership in the tenants' group
+        // role; without its tenant_roles row the role is no tenant, so it sees and writes nothing.
         try (Connection asTenant = roles.connect(database, tenant)) {
+          assertThat(column(asTenant, "SELECT count(*) FROM greenlang.memory_entries"))
+              .containsExactly("0");
           assertThatThrownBy(
-                  () -> column(asTenant, "SELECT tenant_id FROM greenlang.memory_entries"))
+                  () ->
+                      execute(
+                          asTenant,
+                          "INSERT INTO greenlang.memory_entries (tenant_id, agent, content)"
+                              + " VALUES ('tenant-t', 'cbam', '{}')"))
               .isInstanceOf(SQLException.class)
-              .hasMessageContaining("permission denied for schema greenlang");
+              .hasMessageContaining("row-level security");
         }
       }
     }

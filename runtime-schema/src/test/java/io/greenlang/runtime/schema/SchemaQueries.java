@@ -43,16 +43,19 @@ final class SchemaQueries {
     }
   }
 
-  /** Privileges granted to {@code role} on relations of schema greenlang: table → privileges. */
+  /**
+   * Privileges {@code role} holds on relations of schema greenlang, itself or through the roles it
+   * inherits from (the tenants' group role): table → privileges.
+   */
   static Map<String, List<String>> tablePrivileges(Connection connection, String role)
       throws SQLException {
     Map<String, List<String>> privileges = new TreeMap<>();
     try (PreparedStatement query =
         connection.prepareStatement(
-            "SELECT c.relname, a.privilege_type"
+            "SELECT DISTINCT c.relname, a.privilege_type"
                 + " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace,"
                 + " aclexplode(c.relacl) a"
-                + " WHERE n.nspname = 'greenlang' AND a.grantee = ?::regrole"
+                + " WHERE n.nspname = 'greenlang' AND a.grantee IN (SELECT r.oid FROM pg_roles r WHERE pg_has_role(?::regrole, r.oid, 'USAGE'))"
                 + " ORDER BY 1, 2")) {
       query.setString(1, role);
       try (ResultSet result = query.executeQuery()) {
@@ -66,7 +69,7 @@ final class SchemaQueries {
     return privileges;
   }
 
-  /** Column-level privileges granted to {@code role} in schema greenlang. */
+  /** Column-level privileges {@code role} holds in schema greenlang, itself or inherited. */
   static List<String> columnPrivileges(Connection connection, String role) throws SQLException {
     List<String> privileges = new ArrayList<>();
     try (PreparedStatement query =
@@ -74,7 +77,7 @@ final class SchemaQueries {
             "SELECT c.relname || '.' || att.attname || ' ' || a.privilege_type"
                 + " FROM pg_attribute att JOIN pg_class c ON c.oid = att.attrelid"
                 + " JOIN pg_namespace n ON n.oid = c.relnamespace, aclexplode(att.attacl) a"
-                + " WHERE n.nspname = 'greenlang' AND a.grantee = ?::regrole")) {
+                + " WHERE n.nspname = 'greenlang' AND a.grantee IN (SELECT r.oid FROM pg_roles r WHERE pg_has_role(?::regrole, r.oid, 'USAGE'))")) {
       query.setString(1, role);
       try (ResultSet result = query.executeQuery()) {
         while (result.next()) {
@@ -85,19 +88,21 @@ final class SchemaQueries {
     return privileges;
   }
 
-  /** Privileges granted to {@code role} on schema greenlang, and on its functions. */
+  /** Privileges {@code role} holds on schema greenlang and its functions, itself or inherited. */
   static List<String> schemaAndFunctionPrivileges(Connection connection, String role)
       throws SQLException {
     List<String> privileges = new ArrayList<>();
     try (PreparedStatement query =
         connection.prepareStatement(
             "SELECT 'schema greenlang ' || a.privilege_type FROM pg_namespace n,"
-                + " aclexplode(n.nspacl) a WHERE n.nspname = 'greenlang' AND a.grantee = ?::regrole"
+                + " aclexplode(n.nspacl) a WHERE n.nspname = 'greenlang'"
+                + " AND a.grantee IN (SELECT r.oid FROM pg_roles r WHERE pg_has_role(?::regrole, r.oid, 'USAGE'))"
                 + " UNION ALL"
                 + " SELECT 'function ' || p.proname || ' ' || a.privilege_type"
                 + " FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace,"
                 + " aclexplode(p.proacl) a"
-                + " WHERE n.nspname = 'greenlang' AND a.grantee = ?::regrole ORDER BY 1")) {
+                + " WHERE n.nspname = 'greenlang'"
+                + " AND a.grantee IN (SELECT r.oid FROM pg_roles r WHERE pg_has_role(?::regrole, r.oid, 'USAGE')) ORDER BY 1")) {
       query.setString(1, role);
       query.setString(2, role);
       try (ResultSet result = query.executeQuery()) {

@@ -63,6 +63,63 @@ class TenantGrantsIT {
         .containsExactlyElementsOf(TENANT_SCHEMA_PRIVILEGES);
     assertThat(column(admin, "SELECT role_name || ' ' || tenant_id FROM greenlang.tenant_roles"))
         .containsExactly(role + " acme");
+    assertThat(TenantGroupRole.held(admin, role))
+        .as("the login role holds nothing itself, only its membership")
+        .isEmpty();
+    assertThat(TenantGroupRole.isMember(admin, role)).isTrue();
+  }
+
+  @Test
+  void aTenantThatBecomesTheGroupRoleIsNoTenantAtAll() throws SQLException {
+    schema.grantTenant(admin, role, "acme");
+    try (Connection tenant = roles.connect(database, role)) {
+      execute(tenant, "INSERT INTO greenlang.memory_entries (agent, content) VALUES ('a', '{}')");
+      execute(tenant, "SET ROLE " + TenantGroupRole.NAME);
+      assertThat(column(tenant, "SELECT count(*) FROM greenlang.memory_entries"))
+          .containsExactly("0");
+      assertThat(column(tenant, "SELECT coalesce(greenlang.current_tenant(), 'none')"))
+          .containsExactly("none");
+    }
+  }
+
+  /**
+   * Granted one by one, the ACLs on the schema and the tables outgrew a catalog page after about
+   * 2,400 tenants of one database ("row is too big"): through the group role every ACL keeps the
+   * same entries however many tenants there are.
+   */
+  @Test
+  void aclsStayTheSameSizeHoweverManyTenants() throws SQLException {
+    schema.grantTenant(admin, role, "acme");
+    List<String> before = aclSizes();
+    List<String> more = new java.util.ArrayList<>();
+    try {
+      for (int i = 0; i < 20; i++) {
+        String name = role + "_" + i;
+        LoginRoles.ensure(admin, name, "not-used-to-log-in".toCharArray());
+        more.add(name);
+        schema.grantTenant(admin, name, "tenant-" + i);
+      }
+      assertThat(aclSizes()).isEqualTo(before);
+      assertThat(tablePrivileges(admin, more.get(19))).isEqualTo(TENANT_TABLE_PRIVILEGES);
+    } finally {
+      for (String name : more) {
+        schema.revokeTenant(admin, name);
+        LoginRoles.drop(admin, name);
+      }
+    }
+  }
+
+  private List<String> aclSizes() throws SQLException {
+    return column(
+        admin,
+        "SELECT 'schema ' || coalesce(array_length(nspacl, 1), 0) FROM pg_namespace"
+            + " WHERE nspname = 'greenlang'"
+            + " UNION ALL SELECT c.relname || ' ' || coalesce(array_length(c.relacl, 1), 0)"
+            + " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
+            + " WHERE n.nspname = 'greenlang' AND c.relkind IN ('r', 'p')"
+            + " UNION ALL SELECT p.proname || ' ' || coalesce(array_length(p.proacl, 1), 0)"
+            + " FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace"
+            + " WHERE n.nspname = 'greenlang' ORDER BY 1");
   }
 
   @Test
@@ -208,7 +265,8 @@ class TenantGrantsIT {
     assertThatIllegalStateException()
         .isThrownBy(() -> schema.grantTenant(admin, other, "acme"))
         .withMessageContaining("Tenant acme already has the login role " + role);
-    assertThat(tablePrivileges(admin, other)).isEmpty();
+    assertThat(TenantGroupRole.held(admin, other)).isEmpty();
+    assertThat(column(admin, "SELECT role_name FROM greenlang.tenant_roles")).containsExactly(role);
   }
 
   @Test
