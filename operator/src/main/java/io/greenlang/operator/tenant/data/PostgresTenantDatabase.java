@@ -90,7 +90,11 @@ public class PostgresTenantDatabase {
       return;
     }
     try (Connection c = connect(admin, database)) {
-      DatabaseAccess.grantConnect(c, database, role);
+      // Only a dedicated database restricts CONNECT. Granting it per tenant on the shared one would
+      // add an ACL entry per tenant to one catalog row, which cannot grow past a page.
+      if (!database.equals(admin.database())) {
+        DatabaseAccess.grantConnect(c, database, role);
+      }
       // Idempotent, and it picks up tables of migrations applied since the role was registered.
       schema.grantTenant(c, role, tenant);
     }
