@@ -137,3 +137,64 @@ Where the operator container reads the webhook certificate from.
 {{- define "greenlang-operator.webhookCertificateDir" -}}
 /etc/greenlang/webhook-tls
 {{- end }}
+
+{{/*
+Annotation on the Helm-generated webhook Secret recording when its certificates expire (RFC 3339, UTC);
+an upgrade reads it back to decide whether to renew them.
+*/}}
+{{- define "greenlang-operator.webhookCertificateNotAfterAnnotation" -}}
+greenlang.io/certificate-not-after
+{{- end }}
+
+{{/*
+An image reference from {repository, tag}; the tag defaults to the chart's appVersion.
+Call with (dict "image" .Values.agentRuntime.image "root" $).
+*/}}
+{{- define "greenlang-operator.imageReference" -}}
+{{- printf "%s:%s" .image.repository (default .root.Chart.AppVersion .image.tag) }}
+{{- end }}
+
+{{/*
+Labels that select only the operator's metrics Service (not the webhook Service, which selects the
+same pods).
+*/}}
+{{- define "greenlang-operator.metricsServiceLabels" -}}
+{{ include "greenlang-operator.selectorLabels" . }}
+app.kubernetes.io/component: operator
+{{- end }}
+
+{{/*
+PromQL label matchers for the operator's own series as the ServiceMonitor produces them: job is the
+Service name, namespace the release namespace.
+*/}}
+{{- define "greenlang-operator.operatorSeries" -}}
+job="{{ include "greenlang-operator.fullname" . }}",namespace="{{ .Release.Namespace }}"
+{{- end }}
+
+{{/*
+Whether the operator gets a PodDisruptionBudget: always with more than one replica, or on request.
+*/}}
+{{- define "greenlang-operator.podDisruptionBudgetEnabled" -}}
+{{- if or .Values.podDisruptionBudget.enabled (gt (int .Values.replicaCount) 1) }}true{{ end }}
+{{- end }}
+
+{{/*
+The `to` of an egress rule: one ipBlock per CIDR; nothing (any address) for no CIDRs.
+*/}}
+{{- define "greenlang-operator.ipBlockPeers" -}}
+{{- if . }}
+{{- $peers := list }}
+{{- range . }}
+{{- $peers = append $peers (dict "ipBlock" (dict "cidr" .)) }}
+{{- end }}
+{{- dict "to" $peers | toYaml }}
+{{- end }}
+{{- end }}
+
+{{/*
+Name of the connection Secret the chart writes for a Region's service;
+call with (dict "root" $ "region" "<name>" "service" "postgres|redis").
+*/}}
+{{- define "greenlang-operator.regionSecretName" -}}
+{{- printf "%s-%s-%s" (include "greenlang-operator.fullname" .root) .region .service | trunc 253 | trimSuffix "-" }}
+{{- end }}

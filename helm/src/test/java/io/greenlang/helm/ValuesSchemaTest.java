@@ -70,6 +70,92 @@ class ValuesSchemaTest {
   }
 
   @Test
+  void rejectsWrongTypesAndUnknownKeysInServiceMonitorAndPrometheusRule() {
+    assertRejected("metrics.serviceMonitor.enabled", "yes", "/metrics/serviceMonitor/enabled");
+    assertRejected(
+        "metrics.serviceMonitor.interval", "half a minute", "/metrics/serviceMonitor/interval");
+    assertRejected("metrics.serviceMonitor.port", "http", "/metrics/serviceMonitor");
+    assertRejected("metrics.prometheusRule.enabled", 1, "/metrics/prometheusRule/enabled");
+    assertRejected(
+        "metrics.prometheusRule.groups.budget.enabled", true, "/metrics/prometheusRule/groups");
+    assertRejected(
+        "metrics.prometheusRule.groups.reconciliation.errorRatio",
+        5,
+        "/metrics/prometheusRule/groups/reconciliation/errorRatio");
+    assertRejected(
+        "metrics.prometheusRule.groups.jvm.threshold", 1, "/metrics/prometheusRule/groups/jvm");
+  }
+
+  @Test
+  void rejectsWrongTypesAndUnknownKeysInTheWebhookCertificate() {
+    assertRejected(
+        "webhook.certificate.validityDays", "a year", "/webhook/certificate/validityDays");
+    assertRejected(
+        "webhook.certificate.renewBeforeDays", 0, "/webhook/certificate/renewBeforeDays");
+    assertRejected("webhook.certificate.renewBefore", "720h", "/webhook/certificate");
+  }
+
+  @Test
+  void rejectsWrongTypesAndUnknownKeysInAgentRuntime() {
+    assertRejected("agentRuntime.image.digest", "sha256:0", "/agentRuntime/image");
+    assertRejected("agentRuntime.image.pullPolicy", "Sometimes", "/agentRuntime/image/pullPolicy");
+    assertRejected("agentRuntime.resources.requests.gpu", 1, "/agentRuntime/resources/requests");
+    assertRejected(
+        "agentRuntime.resources.limits.memory", "lots", "/agentRuntime/resources/limits/memory");
+    assertRejected("agentRuntime.replicas", 2, "/agentRuntime");
+  }
+
+  @Test
+  void rejectsWrongTypesAndUnknownKeysInThePodDisruptionBudget() {
+    assertRejected("podDisruptionBudget.enabled", "always", "/podDisruptionBudget/enabled");
+    assertRejected("podDisruptionBudget.minAvailable", "most", "/podDisruptionBudget/minAvailable");
+    assertRejected("podDisruptionBudget.maxUnavailable", 1, "/podDisruptionBudget");
+  }
+
+  @Test
+  void rejectsWrongTypesAndUnknownKeysInTheNetworkPolicy() {
+    assertRejected("networkPolicy.enabled", "on", "/networkPolicy/enabled");
+    assertRejected(
+        "networkPolicy.apiServer.cidrs[0]", "kubernetes", "/networkPolicy/apiServer/cidrs/0");
+    assertRejected("networkPolicy.apiServer.ports[0]", 70000, "/networkPolicy/apiServer/ports/0");
+    assertRejected("networkPolicy.postgres.host", "db", "/networkPolicy/postgres");
+    assertRejected("networkPolicy.egress", "all", "/networkPolicy");
+    assertRejected(
+        "networkPolicy.metrics.fromNamespaceSelector.team",
+        1,
+        "/networkPolicy/metrics/fromNamespaceSelector/team");
+  }
+
+  @Test
+  void rejectsWrongTypesAndUnknownKeysInRegions() {
+    assertRejected("regions[0].region", "eu", "/regions/0");
+    assertRejected("regions[0].name", "EU", "/regions/0/name");
+    assertRejected("regions[0].code", "EUROPE", "/regions/0/code");
+    assertRejected("regions[0].postgres.password", "secret", "/regions/0/postgres");
+    assertRejected("regions[0].redis.connection.port", "six", "/regions/0/redis/connection/port");
+    assertRejected("regions[0].llmEndpoints[0].provider", "mistral", "/regions/0/llmEndpoints/0");
+    assertRejected("regions", "eu", "/regions");
+  }
+
+  @Test
+  void requiresARegionsNameCodeAndBothConnections() {
+    assertThatThrownBy(() -> OperatorChart.template().set("regions[0].code", "EU").call())
+        .hasMessageContaining("at '/regions/0'")
+        .hasMessageContaining("missing properties")
+        .hasMessageContaining("name")
+        .hasMessageContaining("postgres")
+        .hasMessageContaining("redis");
+  }
+
+  /** {@code --set key=value} fails the schema, and the error points at {@code path}. */
+  private static void assertRejected(String key, Object value, String path) {
+    assertThatThrownBy(() -> OperatorChart.template().set(key, value).call())
+        .as("%s=%s", key, value)
+        .hasMessageContaining("values don't meet the specifications of the schema")
+        .hasMessageContaining("at '" + path + "'");
+  }
+
+  @Test
   void failsLintForAValuesFileWithAnUnknownKey(@TempDir Path workDir) {
     LintResult result =
         OperatorChart.lintWithValues(

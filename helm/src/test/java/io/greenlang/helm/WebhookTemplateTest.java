@@ -163,6 +163,7 @@ class WebhookTemplateTest {
                 .withNewMetadata()
                 .withName(SECRET)
                 .withNamespace(OperatorChart.NAMESPACE)
+                .withAnnotations(installed.getMetadata().getAnnotations())
                 .endMetadata()
                 .withType("kubernetes.io/tls")
                 .withData(installed.getData())
