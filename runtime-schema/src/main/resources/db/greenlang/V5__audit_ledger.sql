@@ -120,8 +120,10 @@ CREATE POLICY tenant_isolation ON greenlang.audit_chain_heads
     USING (tenant_id = greenlang.current_tenant())
     WITH CHECK (tenant_id = greenlang.current_tenant());
 REVOKE ALL ON TABLE greenlang.audit_chain_heads FROM PUBLIC;
+-- greenlang:retained: its rows outlive their tenant like the ledger's (the operator's tenant
+-- deletion leaves them, docs/runtime/schema.md); it is not append-only, tenants keep UPDATE on it.
 COMMENT ON TABLE greenlang.audit_chain_heads IS
-    'Head (last sequence and hash) of each tenant''s audit chain; advanced only by the insert trigger of greenlang.audit_events, never deleted.';
+    'greenlang:retained: head (last sequence and hash) of each tenant''s audit chain, kept with the ledger; advanced only by the insert trigger of greenlang.audit_events, never deleted';
 
 -- A head starts at the genesis (sequence 0, 64 zeros), moves one entry at a time and only from the
 -- ledger's insert trigger (trigger depth 2: tenants cannot create triggers), and is never deleted:
