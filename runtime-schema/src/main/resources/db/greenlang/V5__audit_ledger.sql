@@ -88,7 +88,7 @@ INSERT INTO greenlang.audit_event_types (event_type, category) VALUES
     ('admin.database_restore', 'admin');
 REVOKE ALL ON TABLE greenlang.audit_event_types FROM PUBLIC;
 COMMENT ON TABLE greenlang.audit_event_types IS
-    'The audit event types of shared/DOMAIN.md and their categories; greenlang.audit_events refers to it.';
+    'The audit event types of shared/DOMAIN.md and their categories; the CHECK constraint audit_events_event_type_check admits exactly these.';
 
 -- Refuses the statement it fires for: the ledger is never changed, whoever asks.
 CREATE FUNCTION greenlang.audit_refuse_change() RETURNS trigger
@@ -168,7 +168,7 @@ CREATE TABLE greenlang.audit_events (
     sequence      bigint      NOT NULL,
     recorded_at   timestamptz NOT NULL,
     actor         text        NOT NULL,
-    event_type    text        NOT NULL REFERENCES greenlang.audit_event_types (event_type),
+    event_type    text        NOT NULL,
     target        text        NOT NULL,
     outcome       text        NOT NULL,
     details       text        NOT NULL,
@@ -190,6 +190,18 @@ CREATE TABLE greenlang.audit_events (
     CONSTRAINT audit_events_previous_hash_check CHECK (previous_hash ~ '^[0-9a-f]{64}$'),
     CONSTRAINT audit_events_hash_check CHECK (hash ~ '^[0-9a-f]{64}$')
 ) PARTITION BY RANGE (recorded_at);
+
+-- The known event types as a CHECK built from greenlang.audit_event_types, not as a foreign key:
+-- a foreign key check locks the type's row (FOR KEY SHARE) on every append, which all tenants'
+-- concurrent appends of one type would contend on. A later migration adding types adds a wider
+-- CHECK ... NOT VALID (no scan of the partitions) and drops this one.
+DO $$
+BEGIN
+    EXECUTE format(
+        'ALTER TABLE greenlang.audit_events ADD CONSTRAINT audit_events_event_type_check CHECK (event_type IN (%s))',
+        (SELECT string_agg(quote_literal(event_type), ', ' ORDER BY event_type) FROM greenlang.audit_event_types));
+END
+$$;
 
 ALTER TABLE greenlang.audit_events ENABLE ROW LEVEL SECURITY;
 ALTER TABLE greenlang.audit_events FORCE ROW LEVEL SECURITY;
@@ -217,15 +229,23 @@ BEGIN
         RAISE EXCEPTION 'tenant_id is required: the inserting role acts for no tenant'
             USING ERRCODE = 'GL002';
     END IF;
-    INSERT INTO greenlang.audit_chain_heads (tenant_id) VALUES (NEW.tenant_id)
-        ON CONFLICT (tenant_id) DO NOTHING;
     SELECT h.last_sequence, h.last_hash, h.last_recorded_at INTO head
       FROM greenlang.audit_chain_heads h
      WHERE h.tenant_id = NEW.tenant_id
        FOR UPDATE;
     IF NOT FOUND THEN
-        RAISE EXCEPTION 'the audit chain head of tenant % is not visible to this role', NEW.tenant_id
-            USING ERRCODE = 'GL002';
+        -- The tenant's first entry: start its chain at the genesis (a concurrent first append
+        -- inserts it too; ON CONFLICT waits for it and the SELECT then locks that row).
+        INSERT INTO greenlang.audit_chain_heads (tenant_id) VALUES (NEW.tenant_id)
+            ON CONFLICT (tenant_id) DO NOTHING;
+        SELECT h.last_sequence, h.last_hash, h.last_recorded_at INTO head
+          FROM greenlang.audit_chain_heads h
+         WHERE h.tenant_id = NEW.tenant_id
+           FOR UPDATE;
+        IF NOT FOUND THEN
+            RAISE EXCEPTION 'the audit chain head of tenant % is not visible to this role', NEW.tenant_id
+                USING ERRCODE = 'GL002';
+        END IF;
     END IF;
     IF NEW.sequence IS DISTINCT FROM head.last_sequence + 1 THEN
         RAISE EXCEPTION 'the audit chain of tenant % continues at sequence %, not %',

@@ -114,7 +114,7 @@ class AuditLedgerAppendOnlyIT {
                 + " clock_timestamp(), 'a', 'data.deleted', 't', 'success', '{}', repeat('0', 64))"),
         asTenant(
             "INSERT an unknown event type",
-            "23503",
+            "23514",
             "INSERT INTO "
                 + events
                 + " (id, sequence, recorded_at, actor, event_type, target, outcome, details,"
@@ -292,7 +292,7 @@ class AuditLedgerAppendOnlyIT {
       case DENIED -> "denied (no privilege, or row level security)";
       case REFUSED -> "refused by trigger (append-only)";
       case UNLINKED -> "refused by trigger (does not continue the chain)";
-      case "23503" -> "refused (not a known event type)";
+      case "23514" -> "refused (CHECK: not a known event type)";
       default -> "refused with " + sqlState;
     };
   }

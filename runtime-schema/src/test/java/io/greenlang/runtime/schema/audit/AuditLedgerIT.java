@@ -300,5 +300,19 @@ class AuditLedgerIT {
       known.put(type.code(), type.category().code());
     }
     assertThat(stored).isEqualTo(known);
+    try (Connection admin = ledger.asSuperuser();
+        Statement statement = admin.createStatement();
+        ResultSet check =
+            statement.executeQuery(
+                "SELECT pg_get_constraintdef(oid) FROM pg_constraint"
+                    + " WHERE conname = 'audit_events_event_type_check'"
+                    + " AND conrelid = 'greenlang.audit_events'::regclass")) {
+      check.next();
+      String definition = check.getString(1);
+      for (AuditEventType type : AuditEventType.values()) {
+        assertThat(definition).contains("'" + type.code() + "'::text");
+      }
+      assertThat(definition.split("::text")).hasSize(AuditEventType.values().length + 1);
+    }
   }
 }
