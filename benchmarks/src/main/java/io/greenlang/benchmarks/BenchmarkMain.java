@@ -1,10 +1,12 @@
 package io.greenlang.benchmarks;
 
+import io.greenlang.benchmarks.audit.LedgerBenchmark;
 import java.io.PrintStream;
 
 /**
  * Entry point of {@code ./mvnw -Pbenchmarks -pl benchmarks -am verify -DskipTests
- * -Dbenchmark=tenants}: picks the benchmark named by the first argument and runs it.
+ * -Dbenchmark=tenants} (or {@code dataplane}, {@code ledger}): picks the benchmark named by the
+ * first argument and runs it.
  */
 public final class BenchmarkMain {
   /** Kept referenced: java.util.logging forgets levels set on loggers nobody holds. */
@@ -18,6 +20,11 @@ public final class BenchmarkMain {
     // The mock API server logs every request; at 10,000 Tenants that is the benchmark's own noise.
     MOCK_SERVER_LOG.setLevel(java.util.logging.Level.WARNING);
     PrintStream out = System.out;
+    // The ledger benchmark needs no operator and has options of its own.
+    if (args.length > 0 && args[0].strip().equals(LedgerBenchmark.NAME)) {
+      System.exit(LedgerBenchmark.run(args, BenchmarkOptions.projectRoot(), out));
+      return;
+    }
     BenchmarkOptions options;
     try {
       options = BenchmarkOptions.parse(args);

@@ -1,5 +1,6 @@
 package io.greenlang.runtime.schema;
 
+import io.greenlang.runtime.schema.audit.AuditPartitions;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Objects;
@@ -27,7 +28,8 @@ public final class RuntimeSchema {
   public static final String MIGRATIONS_LOCATION = "classpath:db/greenlang";
 
   /**
-   * Applies the pending migrations; applying none when the database is current.
+   * Applies the pending migrations, applying none when the database is current, and creates the
+   * audit ledger's partitions {@value AuditPartitions#DEFAULT_MONTHS_AHEAD} months ahead.
    *
    * @param jdbcUrl a PostgreSQL JDBC URL without a password in it
    * @param user a role that owns the database (or a superuser)
@@ -52,7 +54,27 @@ public final class RuntimeSchema {
     MigrateResult result = flyway.migrate();
     MigrationInfo current = flyway.info().current();
     String version = current == null ? null : current.getVersion().getVersion();
+    ensureAuditPartitions(jdbcUrl, user, password);
     return new MigrationResult(result.migrationsExecuted, version);
+  }
+
+  /**
+   * Keeps the audit ledger's monthly partitions {@value AuditPartitions#DEFAULT_MONTHS_AHEAD}
+   * months ahead, so that every migration (the operator's, on each new operator process) extends
+   * the horizon.
+   */
+  private static void ensureAuditPartitions(String jdbcUrl, String user, String password) {
+    Properties properties = new Properties();
+    properties.setProperty("user", user);
+    if (password != null) {
+      properties.setProperty("password", password);
+    }
+    try (Connection admin = new Driver().connect(jdbcUrl, properties)) {
+      AuditPartitions.ensureAhead(admin, AuditPartitions.DEFAULT_MONTHS_AHEAD);
+    } catch (SQLException e) {
+      throw new IllegalStateException(
+          "Could not create the audit ledger's partitions ahead in " + withoutQuery(jdbcUrl), e);
+    }
   }
 
   /**

@@ -9,32 +9,32 @@ import java.util.List;
  * The attempts one tenant makes on another's data, with what was expected and what happened,
  * printed as a Markdown table (the same table is in docs/runtime/schema.md).
  */
-final class AttackTable {
+public final class AttackTable {
 
   /** What an attempt observed; {@code asExpected} decides whether the test passes. */
-  record Outcome(boolean asExpected, String text) {
+  public record Outcome(boolean asExpected, String text) {
 
-    static Outcome expected(String text) {
+    public static Outcome expected(String text) {
       return new Outcome(true, text);
     }
 
-    static Outcome unexpected(String text) {
+    public static Outcome unexpected(String text) {
       return new Outcome(false, "UNEXPECTED: " + text);
     }
   }
 
   /** One attempt: what is tried, as whom, what must happen, and the probe that tries it. */
-  record Attempt(String attempt, String as, String expected, Probe probe) {}
+  public record Attempt(String attempt, String as, String expected, Probe probe) {}
 
   /** Tries the attempt against the database and reports what happened. */
   @FunctionalInterface
-  interface Probe {
+  public interface Probe {
     Outcome run() throws Exception;
   }
 
   /** The SQL that must fail with {@code sqlState}. */
   @FunctionalInterface
-  interface Refused {
+  public interface Refused {
     void run() throws SQLException;
   }
 
@@ -43,7 +43,7 @@ final class AttackTable {
   private final List<Row> rows = new ArrayList<>();
 
   /** Runs the attempt, records the row and returns the outcome (a failing probe is a row too). */
-  synchronized Outcome run(Attempt attempt) {
+  public synchronized Outcome run(Attempt attempt) {
     Outcome outcome;
     try {
       outcome = attempt.probe().run();
@@ -55,7 +55,7 @@ final class AttackTable {
   }
 
   /** Expects {@code action} to fail with {@code sqlState}. */
-  static Outcome refusedWith(String sqlState, Refused action) {
+  public static Outcome refusedWith(String sqlState, Refused action) {
     try {
       action.run();
       return Outcome.unexpected("allowed");
@@ -66,14 +66,14 @@ final class AttackTable {
     }
   }
 
-  static String describe(Exception e) {
+  public static String describe(Exception e) {
     String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     int newline = message.indexOf('\n');
     String firstLine = newline < 0 ? message : message.substring(0, newline);
     return e instanceof SQLException sql ? sql.getSQLState() + " " + firstLine : firstLine;
   }
 
-  synchronized void print(PrintStream out, String title) {
+  public synchronized void print(PrintStream out, String title) {
     out.println();
     out.println(title);
     out.println();

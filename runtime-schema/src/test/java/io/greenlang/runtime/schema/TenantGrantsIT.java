@@ -24,7 +24,13 @@ import org.junit.jupiter.api.Test;
 class TenantGrantsIT {
 
   private static final Map<String, List<String>> TENANT_TABLE_PRIVILEGES =
-      Map.of("memory_entries", List.of("DELETE", "INSERT", "SELECT", "UPDATE"));
+      Map.of(
+          "memory_entries", List.of("DELETE", "INSERT", "SELECT", "UPDATE"),
+          // The chain heads: the triggers of V5 narrow UPDATE and DELETE
+          // (docs/runtime/audit-ledger.md).
+          "audit_chain_heads", List.of("DELETE", "INSERT", "SELECT", "UPDATE"),
+          // Append-only by its comment.
+          "audit_events", List.of("INSERT", "SELECT"));
   private static final List<String> TENANT_SCHEMA_PRIVILEGES =
       List.of("function current_tenant EXECUTE", "schema greenlang USAGE");
 
@@ -187,22 +193,22 @@ class TenantGrantsIT {
     schema.grantTenant(admin, role, "acme");
     execute(
         admin,
-        "CREATE TABLE greenlang.audit_events (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,"
+        "CREATE TABLE greenlang.later_events (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,"
             + " tenant_id text NOT NULL DEFAULT greenlang.current_tenant(), event text NOT NULL)",
-        "ALTER TABLE greenlang.audit_events ENABLE ROW LEVEL SECURITY",
-        "ALTER TABLE greenlang.audit_events FORCE ROW LEVEL SECURITY",
-        "CREATE POLICY tenant_isolation ON greenlang.audit_events FOR ALL"
+        "ALTER TABLE greenlang.later_events ENABLE ROW LEVEL SECURITY",
+        "ALTER TABLE greenlang.later_events FORCE ROW LEVEL SECURITY",
+        "CREATE POLICY tenant_isolation ON greenlang.later_events FOR ALL"
             + " USING (tenant_id = greenlang.current_tenant())"
             + " WITH CHECK (tenant_id = greenlang.current_tenant())");
 
     schema.grantTenant(admin, role, "acme");
 
     assertThat(tablePrivileges(admin, role))
-        .containsEntry("audit_events", List.of("DELETE", "INSERT", "SELECT", "UPDATE"))
-        .hasSize(2);
+        .containsEntry("later_events", List.of("DELETE", "INSERT", "SELECT", "UPDATE"))
+        .hasSize(TENANT_TABLE_PRIVILEGES.size() + 1);
     try (Connection tenant = roles.connect(database, role)) {
-      execute(tenant, "INSERT INTO greenlang.audit_events (event) VALUES ('created')");
-      assertThat(column(tenant, "SELECT tenant_id FROM greenlang.audit_events"))
+      execute(tenant, "INSERT INTO greenlang.later_events (event) VALUES ('created')");
+      assertThat(column(tenant, "SELECT tenant_id FROM greenlang.later_events"))
           .containsExactly("acme");
     }
   }

@@ -18,12 +18,12 @@ import java.util.concurrent.ThreadLocalRandom;
  * dropped by {@link #close()}. Close the test's databases first: a role that still holds privileges
  * in a database cannot be dropped.
  */
-final class TestRoles implements AutoCloseable {
+public final class TestRoles implements AutoCloseable {
 
   private final Map<String, String> passwords = new LinkedHashMap<>();
 
   /** Creates a login role through {@link LoginRoles#ensure} and returns its name. */
-  String create() throws SQLException {
+  public String create() throws SQLException {
     String name = "gl_t_" + randomHex(6);
     String password = randomHex(16);
     try (Connection admin = TestPostgres.server().openConnection()) {
@@ -34,18 +34,18 @@ final class TestRoles implements AutoCloseable {
   }
 
   /** Registers a role the test created by other means, so that it is dropped too. */
-  String adopt(String name) {
+  public String adopt(String name) {
     passwords.put(name, randomHex(16));
     return name;
   }
 
   /** Opens a connection to {@code database} as {@code role}. */
-  Connection connect(TestDatabase database, String role) throws SQLException {
+  public Connection connect(TestDatabase database, String role) throws SQLException {
     return connect(database.jdbcUrl(), role, new Properties());
   }
 
   /** Opens a connection to {@code jdbcUrl} as {@code role}, with extra connection properties. */
-  Connection connect(String jdbcUrl, String role, Properties extra) throws SQLException {
+  public Connection connect(String jdbcUrl, String role, Properties extra) throws SQLException {
     Properties properties = new Properties();
     properties.putAll(extra);
     properties.setProperty("user", role);
@@ -53,7 +53,7 @@ final class TestRoles implements AutoCloseable {
     return DriverManager.getConnection(jdbcUrl, properties);
   }
 
-  String password(String role) {
+  public String password(String role) {
     String password = passwords.get(role);
     if (password == null) {
       throw new IllegalArgumentException("Not a role of this test: " + role);
@@ -81,7 +81,7 @@ final class TestRoles implements AutoCloseable {
     }
   }
 
-  static String randomHex(int bytes) {
+  public static String randomHex(int bytes) {
     byte[] random = new byte[bytes];
     ThreadLocalRandom.current().nextBytes(random);
     return HexFormat.of().formatHex(random);

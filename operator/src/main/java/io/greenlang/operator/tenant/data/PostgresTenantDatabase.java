@@ -117,8 +117,8 @@ public class PostgresTenantDatabase {
 
   /**
    * Removes a logical tenant from the shared database, for deletionPolicy Delete: its rows (deleted
-   * as the tenant's own role, so row-level security guarantees no other tenant's row is touched),
-   * its registration and its role.
+   * as the tenant's own role, so row-level security guarantees no other tenant's row is touched)
+   * except its audit chain, its registration and its role.
    */
   public void dropSharedTenant(PostgresEndpoint admin, String role, String tenant)
       throws SQLException {
@@ -147,6 +147,11 @@ public class PostgresTenantDatabase {
     }
   }
 
+  /**
+   * The tenant-owned tables whose rows go with the tenant: not the append-only ones (the audit
+   * ledger) nor those marked retained (its chain heads), which are kept 7 years whatever happens to
+   * the tenant (docs/runtime/audit-ledger.md) and refuse DELETE anyway.
+   */
   private static List<String> tenantTables(Connection c) throws SQLException {
     List<String> tables = new ArrayList<>();
     try (PreparedStatement p =
@@ -154,6 +159,8 @@ public class PostgresTenantDatabase {
             "SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
                 + " JOIN pg_attribute a ON a.attrelid = c.oid AND a.attname = 'tenant_id'"
                 + " WHERE n.nspname = ? AND c.relkind = 'r' AND c.relforcerowsecurity"
+                + " AND COALESCE(obj_description(c.oid, 'pg_class'), '')"
+                + " NOT SIMILAR TO 'greenlang:(append-only|retained)%'"
                 + " ORDER BY c.relname")) {
       p.setString(1, RuntimeSchema.SCHEMA);
       try (ResultSet r = p.executeQuery()) {
