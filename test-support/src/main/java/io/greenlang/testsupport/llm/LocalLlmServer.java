@@ -147,7 +147,9 @@ public final class LocalLlmServer implements AutoCloseable {
   }
 
   private void reply(HttpExchange exchange, JsonNode request, Reply reply) throws IOException {
-    if (reply instanceof Reply.Delayed delayed) {
+    if (reply instanceof Reply.Computed computed) {
+      reply(exchange, request, computed.reply().apply(request));
+    } else if (reply instanceof Reply.Delayed delayed) {
       try {
         Thread.sleep(delayed.delay().toMillis());
       } catch (InterruptedException e) {

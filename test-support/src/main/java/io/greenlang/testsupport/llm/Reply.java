@@ -34,6 +34,10 @@ public sealed interface Reply {
   record Error(int status, String type, String message, Map<String, String> headers)
       implements Reply {}
 
+  /** A reply computed from the request's JSON body, such as token counts the request names. */
+  record Computed(java.util.function.Function<com.fasterxml.jackson.databind.JsonNode, Reply> reply)
+      implements Reply {}
+
   /** Waits, then answers. */
   record Delayed(Duration delay, Reply then) implements Reply {}
 
