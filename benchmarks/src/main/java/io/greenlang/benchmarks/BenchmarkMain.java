@@ -18,6 +18,12 @@ public final class BenchmarkMain {
     // The mock API server logs every request; at 10,000 Tenants that is the benchmark's own noise.
     MOCK_SERVER_LOG.setLevel(java.util.logging.Level.WARNING);
     PrintStream out = System.out;
+    if (args.length > 0 && args[0].strip().equals("llm")) {
+      // The LLM gateway benchmark has options of its own (LlmGatewayBenchmark's usage).
+      io.greenlang.benchmarks.llm.LlmGatewayBenchmark.run(args, out);
+      System.exit(0);
+      return;
+    }
     BenchmarkOptions options;
     try {
       options = BenchmarkOptions.parse(args);

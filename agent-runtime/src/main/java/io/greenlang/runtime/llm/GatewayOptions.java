@@ -22,6 +22,9 @@ import java.util.Objects;
  * @param endpointRateLimits per Region endpoint name: the tenant's requests and tokens per minute
  *     at that endpoint (the provider account's limits)
  * @param azureApiVersion the {@code api-version} sent to Azure OpenAI
+ * @param usageWaitForFlush whether writing a usage record waits for PostgreSQL's WAL flush (durable
+ *     at once) or not ({@code synchronous_commit} off for that transaction: faster; a PostgreSQL
+ *     server crash can lose the last fraction of a second of records)
  */
 public record GatewayOptions(
     Path secretsDirectory,
@@ -32,7 +35,8 @@ public record GatewayOptions(
     Duration retryMaxDelay,
     RateLimit tenantRateLimit,
     Map<String, RateLimit> endpointRateLimits,
-    String azureApiVersion) {
+    String azureApiVersion,
+    boolean usageWaitForFlush) {
 
   /** The Azure OpenAI data-plane API version used unless configured otherwise (GA, 2024-10-21). */
   public static final String DEFAULT_AZURE_API_VERSION = "2024-10-21";
@@ -72,7 +76,8 @@ public record GatewayOptions(
         Duration.ofSeconds(30),
         RateLimit.NONE,
         Map.of(),
-        DEFAULT_AZURE_API_VERSION);
+        DEFAULT_AZURE_API_VERSION,
+        true);
   }
 
   /** The rate limit of the endpoint named {@code endpoint}, or none. */
@@ -90,7 +95,8 @@ public record GatewayOptions(
         retryMaxDelay,
         tenantRateLimit,
         endpointRateLimits,
-        azureApiVersion);
+        azureApiVersion,
+        usageWaitForFlush);
   }
 
   public GatewayOptions withCircuitBreaker(int failureThreshold, Duration openDelay) {
@@ -103,7 +109,8 @@ public record GatewayOptions(
         retryMaxDelay,
         tenantRateLimit,
         endpointRateLimits,
-        azureApiVersion);
+        azureApiVersion,
+        usageWaitForFlush);
   }
 
   public GatewayOptions withRetryDelays(Duration initialDelay, Duration maxDelay) {
@@ -116,7 +123,8 @@ public record GatewayOptions(
         maxDelay,
         tenantRateLimit,
         endpointRateLimits,
-        azureApiVersion);
+        azureApiVersion,
+        usageWaitForFlush);
   }
 
   public GatewayOptions withRateLimits(RateLimit tenant, Map<String, RateLimit> endpoints) {
@@ -129,7 +137,22 @@ public record GatewayOptions(
         retryMaxDelay,
         tenant,
         endpoints,
-        azureApiVersion);
+        azureApiVersion,
+        usageWaitForFlush);
+  }
+
+  public GatewayOptions withUsageWaitForFlush(boolean waitForFlush) {
+    return new GatewayOptions(
+        secretsDirectory,
+        connectTimeout,
+        circuitFailureThreshold,
+        circuitOpenDelay,
+        retryInitialDelay,
+        retryMaxDelay,
+        tenantRateLimit,
+        endpointRateLimits,
+        azureApiVersion,
+        waitForFlush);
   }
 
   private static void requirePositive(Duration duration, String name) {

@@ -164,7 +164,7 @@ public final class LlmGateway {
               table,
               limits,
               new SpendLedger(redis),
-              new UsageRecorder(dataSource),
+              new UsageRecorder(dataSource, options.usageWaitForFlush()),
               securityEvents != null ? securityEvents : new RedisStreamSecurityEvents(redis),
               metrics,
               clock);

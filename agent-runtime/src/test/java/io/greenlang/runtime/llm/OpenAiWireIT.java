@@ -110,6 +110,26 @@ class OpenAiWireIT {
   }
 
   @Test
+  void writesUsageWithoutWaitingForTheWalFlushWhenConfigured() {
+    server.enqueue(Reply.text("Fast.", 100, 10));
+    LlmGateway gateway =
+        fixture
+            .gateway(
+                new AgentConfigurations()
+                    .endpoint("ep", LlmProvider.OPENAI, server.url(), "eu-central-1")
+                    .link("openai", "ep", "test-model", 256, 30, true)
+                    .build(tenant, "reporter"))
+            .options(fixture.options().withUsageWaitForFlush(false))
+            .build();
+
+    gateway.chat(question());
+
+    assertThat(fixture.usage(tenant))
+        .singleElement()
+        .satisfies(row -> assertThat(row).containsEntry("input_tokens", 100L));
+  }
+
+  @Test
   void passesToolsAndReturnsTheToolCall() {
     server.enqueue(Reply.toolCall("emission_factor", "{\"fuel\":\"natural_gas\"}", 80, 20));
     ToolSpecification tool =

@@ -41,6 +41,15 @@ public final class LocalLlmServer implements AutoCloseable {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  static {
+    // The JDK server sends headers and body in separate writes; with Nagle's algorithm on, the
+    // body then waits for the client's delayed ACK (about 40 ms) and every call looks slow. The
+    // setting is read once, when the JVM's first JDK HTTP server is created.
+    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+      System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+  }
+
   private final Wire wire;
   private final HttpServer server;
   private final ExecutorService executor;

@@ -36,6 +36,19 @@ public interface LlmSettings {
   /** Azure OpenAI. */
   AzureOpenAi azureOpenai();
 
+  /** Usage records. */
+  Usage usage();
+
+  /** {@code greenlang.llm.usage.*}. */
+  interface Usage {
+    /**
+     * Whether writing a usage record waits for PostgreSQL's WAL flush; {@code false} turns {@code
+     * synchronous_commit} off for that transaction only.
+     */
+    @WithDefault("true")
+    boolean waitForFlush();
+  }
+
   /** {@code greenlang.llm.circuit-breaker.*}. */
   interface CircuitBreaker {
     /** Consecutive failures that open an endpoint's circuit. */
@@ -91,6 +104,7 @@ public interface LlmSettings {
         retry().maxDelay(),
         new RateLimit(tenantRateLimit().requestsPerMinute(), tenantRateLimit().tokensPerMinute()),
         endpoints,
-        azureOpenai().apiVersion());
+        azureOpenai().apiVersion(),
+        usage().waitForFlush());
   }
 }

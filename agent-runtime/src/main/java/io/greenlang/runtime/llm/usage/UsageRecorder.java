@@ -3,6 +3,7 @@ package io.greenlang.runtime.llm.usage;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.util.List;
@@ -12,6 +13,12 @@ import javax.sql.DataSource;
  * Writes usage records to {@code greenlang.llm_usage}. The tenant id is written explicitly, so the
  * same statement works as the tenant's login role (row-level security checks it against {@code
  * current_tenant()}) and as an owner role without a tenant.
+ *
+ * <p>By default a write returns once PostgreSQL has flushed it to disk. Without {@code
+ * waitForFlush} the transaction sets {@code synchronous_commit} off for itself only: the write
+ * returns before the WAL flush (several milliseconds on a busy disk), and a crash of the PostgreSQL
+ * server, not of the runtime, can lose the last fraction of a second of records (PostgreSQL manual,
+ * "Asynchronous Commit"); the Redis budget counters still hold their cost.
  */
 public final class UsageRecorder {
 
@@ -22,9 +29,16 @@ public final class UsageRecorder {
           + " created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
   private final DataSource dataSource;
+  private final boolean waitForFlush;
 
+  /** A recorder whose writes return once flushed to disk. */
   public UsageRecorder(DataSource dataSource) {
+    this(dataSource, true);
+  }
+
+  public UsageRecorder(DataSource dataSource, boolean waitForFlush) {
     this.dataSource = dataSource;
+    this.waitForFlush = waitForFlush;
   }
 
   /** Writes one record. */
@@ -39,18 +53,24 @@ public final class UsageRecorder {
     }
     try (Connection connection = dataSource.getConnection()) {
       boolean autoCommit = connection.getAutoCommit();
-      connection.setAutoCommit(records.size() == 1);
+      boolean transaction = records.size() > 1 || !waitForFlush;
+      connection.setAutoCommit(!transaction);
       try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+        if (!waitForFlush) {
+          try (Statement local = connection.createStatement()) {
+            local.execute("SET LOCAL synchronous_commit TO OFF");
+          }
+        }
         for (UsageRecord record : records) {
           bind(insert, record);
           insert.addBatch();
         }
         insert.executeBatch();
-        if (records.size() > 1) {
+        if (transaction) {
           connection.commit();
         }
       } catch (SQLException e) {
-        if (records.size() > 1) {
+        if (transaction) {
           connection.rollback();
         }
         throw e;
