@@ -20,9 +20,14 @@ public final class BenchmarkMain {
     // The mock API server logs every request; at 10,000 Tenants that is the benchmark's own noise.
     MOCK_SERVER_LOG.setLevel(java.util.logging.Level.WARNING);
     PrintStream out = System.out;
-    // The ledger benchmark needs no operator and has options of its own.
+    // The ledger and LLM gateway benchmarks need no operator and have options of their own.
     if (args.length > 0 && args[0].strip().equals(LedgerBenchmark.NAME)) {
       System.exit(LedgerBenchmark.run(args, BenchmarkOptions.projectRoot(), out));
+      return;
+    }
+    if (args.length > 0 && args[0].strip().equals("llm")) {
+      io.greenlang.benchmarks.llm.LlmGatewayBenchmark.run(args, out);
+      System.exit(0);
       return;
     }
     BenchmarkOptions options;

@@ -37,7 +37,7 @@ class RuntimeSchemaOwnerIT {
         }
 
         assertThat(schema.migrate(database.jdbcUrl(), owner, roles.password(owner)))
-            .isEqualTo(new MigrationResult(4, "6"));
+            .isEqualTo(new MigrationResult(5, "6"));
         assertThat(schema.migrate(database.jdbcUrl(), owner, roles.password(owner)))
             .isEqualTo(new MigrationResult(0, "6"));
 

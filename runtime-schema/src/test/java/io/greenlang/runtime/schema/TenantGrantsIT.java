@@ -30,7 +30,10 @@ class TenantGrantsIT {
           // (docs/runtime/audit-ledger.md).
           "audit_chain_heads", List.of("DELETE", "INSERT", "SELECT", "UPDATE"),
           // Append-only by its comment.
-          "audit_events", List.of("INSERT", "SELECT"));
+          "audit_events", List.of("INSERT", "SELECT"),
+          // Append-only (its comment): the record of LLM calls tenants are billed from.
+          "llm_usage", List.of("INSERT", "SELECT"));
+
   private static final List<String> TENANT_SCHEMA_PRIVILEGES =
       List.of("function current_tenant EXECUTE", "schema greenlang USAGE");
 
