@@ -143,7 +143,7 @@ public final class AuditLedgerClient {
               c.prepareStatement(
                   AuditEntryColumns.SELECT
                       + " WHERE tenant_id = ? AND sequence BETWEEN ? AND ?"
-                      + " ORDER BY sequence, recorded_at, id LIMIT ?")) {
+                      + " ORDER BY sequence, recorded_at LIMIT ?")) {
             query.setString(1, tenant);
             query.setLong(2, fromSequence);
             query.setLong(3, toSequence);

@@ -179,6 +179,9 @@ class AuditLedgerIT {
 
     try (Connection busy = ledger.asTenant("busy")) {
       ChainVerification verification = verifier.verify(busy, "busy");
+      assertThat(new AuditChainVerifier(7).verify(busy, "busy"))
+          .as("read in pages of 7")
+          .isEqualTo(verification);
       assertThat(verification.brokenLink()).isNull();
       assertThat(verification.intact()).isTrue();
       assertThat(verification.entriesChecked()).isEqualTo(CONCURRENT_APPENDS);
