@@ -40,8 +40,8 @@ class OperatorMigratedDatabaseIT {
         history.add(result.getString(1));
       }
     }
-    assertThat(history).containsExactly(
-            "- SCHEMA true", "1 SQL true", "2 SQL true", "9 SQL true", "10 SQL true");
+    assertThat(history)
+        .containsExactly("- SCHEMA true", "1 SQL true", "2 SQL true", "9 SQL true", "10 SQL true");
   }
 
   @Test
