@@ -26,7 +26,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * connected as those roles, as the runtime in a tenant's pod is. {@link #close()} drops the
  * database, then the roles.
  */
-final class TenantDatabase implements AutoCloseable {
+public final class TenantDatabase implements AutoCloseable {
 
   private final TestDatabase database;
   private final Map<String, String> roleOfTenant = new LinkedHashMap<>();
@@ -38,7 +38,7 @@ final class TenantDatabase implements AutoCloseable {
   }
 
   /** A fresh, migrated database. */
-  static TenantDatabase create() {
+  public static TenantDatabase create() {
     TestDatabase database = TestPostgres.createDatabase();
     new RuntimeSchema()
         .migrate(database.jdbcUrl(), database.server().username(), database.server().password());
@@ -46,7 +46,7 @@ final class TenantDatabase implements AutoCloseable {
   }
 
   /** Creates the tenant's login role and grants it the tenant's privileges; returns the role. */
-  String addTenant(String tenant) throws SQLException {
+  public String addTenant(String tenant) throws SQLException {
     String role = "gl_t_" + randomHex(6);
     String password = randomHex(16);
     try (Connection admin = TestPostgres.server().openConnection()) {
@@ -61,7 +61,7 @@ final class TenantDatabase implements AutoCloseable {
   }
 
   /** A connection pool logged in as the tenant's role. */
-  AgroalDataSource pool(String tenant, int size) throws SQLException {
+  public AgroalDataSource pool(String tenant, int size) throws SQLException {
     String role = roleOf(tenant);
     AgroalDataSourceConfigurationSupplier config =
         new AgroalDataSourceConfigurationSupplier()
@@ -83,7 +83,7 @@ final class TenantDatabase implements AutoCloseable {
   }
 
   /** A plain connection as the tenant's role. */
-  Connection connect(String tenant) throws SQLException {
+  public Connection connect(String tenant) throws SQLException {
     String role = roleOf(tenant);
     Properties properties = new Properties();
     properties.setProperty("user", role);
@@ -92,7 +92,7 @@ final class TenantDatabase implements AutoCloseable {
   }
 
   /** A connection as the superuser, who is exempt from row-level security. */
-  Connection admin() throws SQLException {
+  public Connection admin() throws SQLException {
     return database.openConnection();
   }
 
@@ -118,7 +118,7 @@ final class TenantDatabase implements AutoCloseable {
     }
   }
 
-  static String randomHex(int bytes) {
+  public static String randomHex(int bytes) {
     byte[] random = new byte[bytes];
     ThreadLocalRandom.current().nextBytes(random);
     return HexFormat.of().formatHex(random);

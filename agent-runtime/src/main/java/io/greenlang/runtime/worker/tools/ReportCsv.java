@@ -1,6 +1,7 @@
 package io.greenlang.runtime.worker.tools;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import io.greenlang.runtime.worker.CanonicalJson;
@@ -8,15 +9,17 @@ import io.greenlang.runtime.worker.StepFailure;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /** Reading the {@code report} tool's table inputs and writing them as CSV. */
 final class ReportCsv {
 
-  private static final CsvMapper CSV = new CsvMapper();
+  // Quotes only cells that need it (separator, quote character, line break), as RFC 4180.
+  private static final CsvMapper CSV =
+      CsvMapper.builder().enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING).build();
 
   private ReportCsv() {}
 
@@ -40,12 +43,16 @@ final class ReportCsv {
     return rows;
   }
 
-  /** Input {@code columns}, or every key of the rows in order of first appearance. */
+  /**
+   * Input {@code columns}, or every key of the rows in alphabetical order: rows that went through
+   * JSON storage (PostgreSQL {@code jsonb}) no longer have their keys in the order they were
+   * written, so only an explicit list or a sorted one is stable.
+   */
   static List<String> columns(Object input, List<Map<String, Object>> rows) {
     if (input != null) {
       return names(input, "columns");
     }
-    Set<String> keys = new LinkedHashSet<>();
+    Set<String> keys = new TreeSet<>();
     rows.forEach(row -> keys.addAll(row.keySet()));
     return List.copyOf(keys);
   }

@@ -20,12 +20,12 @@ import java.util.Set;
  * can trace each figure to the calculation that produced it. Nothing time-dependent goes in: the
  * same inputs and upstream results always give the same report and hashes.
  *
- * <p>Inputs: {@code rows} (a list of objects, the CSV's lines), {@code columns} (their order; by
- * default the keys in order of appearance), {@code title}, {@code steps} (the upstream steps to
- * cite; by default every step of the run with a succeeded result, this one excepted); every other
- * input goes into the report's {@code data} section. Outputs: {@code report} (the document), {@code
- * json} (its canonical text) and {@code jsonSha256}, {@code csv} and {@code csvSha256}, {@code
- * rowCount}.
+ * <p>Inputs: {@code rows} (a list of objects, the CSV's lines), {@code columns} (their order, such
+ * as {@code ${steps.intake.outputs.columns}}; by default every key of the rows, sorted), {@code
+ * title}, {@code steps} (the upstream steps to cite; by default every step of the run with a
+ * succeeded result, this one excepted); every other input goes into the report's {@code data}
+ * section. Outputs: {@code report} (the document), {@code json} (its canonical text) and {@code
+ * jsonSha256}, {@code csv} and {@code csvSha256}, {@code rowCount}.
  */
 @ApplicationScoped
 public class ReportTool implements AgentTool {

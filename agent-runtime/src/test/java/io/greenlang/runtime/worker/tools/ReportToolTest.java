@@ -63,6 +63,15 @@ class ReportToolTest {
   }
 
   @Test
+  void withoutColumnsEveryKeyIsAColumnInAlphabeticalOrder() {
+    ToolResult result =
+        tool.execute(
+            Map.of("rows", List.of(Map.of("z", "1", "a", " padded"), Map.of("m", "x"))),
+            ToolContexts.of("report", "report", Map.of(), List.of()));
+    assertThat(result.outputs().get("csv")).isEqualTo("a,m,z\n padded,,1\n,x,\n");
+  }
+
+  @Test
   void namedStepsMustHaveSucceeded() {
     assertThatThrownBy(
             () ->
