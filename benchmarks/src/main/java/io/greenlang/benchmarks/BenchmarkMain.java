@@ -18,6 +18,13 @@ public final class BenchmarkMain {
     // The mock API server logs every request; at 10,000 Tenants that is the benchmark's own noise.
     MOCK_SERVER_LOG.setLevel(java.util.logging.Level.WARNING);
     PrintStream out = System.out;
+    if (args.length > 0 && args[0].strip().equals("bus")) {
+      // The step bus benchmark (package bus) has options of its own.
+      io.greenlang.benchmarks.bus.BusBenchmark.run(
+          java.util.Arrays.copyOfRange(args, 1, args.length), BenchmarkOptions.projectRoot(), out);
+      System.exit(0);
+      return;
+    }
     BenchmarkOptions options;
     try {
       options = BenchmarkOptions.parse(args);
