@@ -25,6 +25,13 @@ public final class BenchmarkMain {
       System.exit(LedgerBenchmark.run(args, BenchmarkOptions.projectRoot(), out));
       return;
     }
+    if (args.length > 0 && args[0].strip().equals("bus")) {
+      // The step bus benchmark (package bus) has options of its own.
+      io.greenlang.benchmarks.bus.BusBenchmark.run(
+          java.util.Arrays.copyOfRange(args, 1, args.length), BenchmarkOptions.projectRoot(), out);
+      System.exit(0);
+      return;
+    }
     if (args.length > 0 && args[0].strip().equals("llm")) {
       io.greenlang.benchmarks.llm.LlmGatewayBenchmark.run(args, out);
       System.exit(0);

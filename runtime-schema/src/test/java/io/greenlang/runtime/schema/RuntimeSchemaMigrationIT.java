@@ -6,10 +6,13 @@ import static io.greenlang.runtime.schema.SchemaQueries.execute;
 import static io.greenlang.runtime.schema.SchemaQueries.publicHoldsOnSchemaPublic;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.greenlang.testsupport.TestDatabase;
 import io.greenlang.testsupport.TestPostgres;
 import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Migrating a fresh database as a superuser, and what the migrations leave behind. */
@@ -23,15 +26,15 @@ class RuntimeSchemaMigrationIT {
       MigrationResult first = migrate(database);
       MigrationResult second = migrate(database);
 
-      assertThat(first).isEqualTo(new MigrationResult(5, "6"));
-      assertThat(second).isEqualTo(new MigrationResult(0, "6"));
+      assertThat(first).isEqualTo(new MigrationResult(7, "10"));
+      assertThat(second).isEqualTo(new MigrationResult(0, "10"));
       try (Connection admin = database.openConnection()) {
         assertThat(
                 column(
                     admin,
                     "SELECT version FROM greenlang.flyway_schema_history"
                         + " WHERE success AND version IS NOT NULL ORDER BY installed_rank"))
-            .containsExactly("1", "2", "3", "5", "6");
+            .containsExactly("1", "2", "3", "5", "6", "9", "10");
         assertThat(column(admin, "SELECT to_regclass('public.flyway_schema_history')::text"))
             .containsOnlyNulls();
       }
@@ -68,11 +71,12 @@ class RuntimeSchemaMigrationIT {
         assertThat(
                 column(
                     admin,
-                    "SELECT indexdef FROM pg_indexes WHERE schemaname = 'greenlang'"
-                        + " AND tablename = 'memory_entries' AND indexname LIKE '%tenant%'"))
-            .singleElement()
-            .asString()
-            .endsWith("(tenant_id, agent, created_at)");
+                    "SELECT substring(indexdef from '\\(.*\\)') FROM pg_indexes"
+                        + " WHERE schemaname = 'greenlang' AND tablename = 'memory_entries'"
+                        + " AND indexname LIKE '%tenant%' ORDER BY indexname"))
+            .containsExactly(
+                "(tenant_id, agent, conversation, created_at, id)",
+                "(tenant_id, agent, created_at, id)");
         // The key includes tenant_id: ids a tenant chooses cannot collide with another's.
         assertThat(
                 column(
@@ -80,6 +84,49 @@ class RuntimeSchemaMigrationIT {
                     "SELECT pg_get_constraintdef(oid) FROM pg_constraint"
                         + " WHERE conrelid = 'greenlang.memory_entries'::regclass AND contype = 'p'"))
             .containsExactly("PRIMARY KEY (tenant_id, id)");
+      }
+    }
+  }
+
+  @Test
+  void stepResultsAreTenantOwnedAndAppendOnlyEvenForTheOwner() throws Exception {
+    try (TestDatabase database = TestPostgres.createDatabase()) {
+      migrate(database);
+      try (Connection admin = database.openConnection()) {
+        assertThat(
+                bool(
+                    admin,
+                    "SELECT relrowsecurity AND relforcerowsecurity FROM pg_class"
+                        + " WHERE oid = 'greenlang.step_results'::regclass"))
+            .isTrue();
+        assertThat(
+                column(
+                    admin,
+                    "SELECT pg_get_constraintdef(oid) FROM pg_constraint"
+                        + " WHERE conrelid = 'greenlang.step_results'::regclass AND contype = 'p'"))
+            .containsExactly("PRIMARY KEY (tenant_id, run_uid, step, attempt, compensation)");
+        assertThat(column(admin, "SELECT obj_description('greenlang.step_results'::regclass)"))
+            .singleElement()
+            .asString()
+            .startsWith("greenlang:append-only:");
+        execute(
+            admin,
+            "INSERT INTO greenlang.step_results (tenant_id, run_uid, step, attempt, compensation,"
+                + " task_id, agent, outcome, worker, started_at, completed_at) VALUES ('acme',"
+                + " 'run-1', 'intake', 1, false, 'run-1/intake/1', 'intake', 'SUCCEEDED', 'w1',"
+                + " now(), now())");
+        for (String change :
+            List.of(
+                "UPDATE greenlang.step_results SET outcome = 'FAILED'",
+                "DELETE FROM greenlang.step_results",
+                "TRUNCATE greenlang.step_results")) {
+          assertThatThrownBy(() -> execute(admin, change))
+              .as(change)
+              .isInstanceOf(SQLException.class)
+              .hasMessageContaining("greenlang.step_results is append-only");
+        }
+        assertThat(column(admin, "SELECT count(*) FROM greenlang.step_results"))
+            .containsExactly("1");
       }
     }
   }

@@ -32,7 +32,9 @@ class TenantGrantsIT {
           // Append-only by its comment.
           "audit_events", List.of("INSERT", "SELECT"),
           // Append-only (its comment): the record of LLM calls tenants are billed from.
-          "llm_usage", List.of("INSERT", "SELECT"));
+          "llm_usage", List.of("INSERT", "SELECT"),
+          // Append-only (its comment): stored step results, idempotent by task.
+          "step_results", List.of("INSERT", "SELECT"));
 
   private static final List<String> TENANT_SCHEMA_PRIVILEGES =
       List.of("function current_tenant EXECUTE", "schema greenlang USAGE");
