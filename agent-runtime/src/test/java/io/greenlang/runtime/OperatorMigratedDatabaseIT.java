@@ -41,7 +41,15 @@ class OperatorMigratedDatabaseIT {
       }
     }
     assertThat(history)
-        .containsExactly("- SCHEMA true", "1 SQL true", "2 SQL true", "3 SQL true", "5 SQL true", "6 SQL true", "9 SQL true", "10 SQL true");
+        .containsExactly(
+            "- SCHEMA true",
+            "1 SQL true",
+            "2 SQL true",
+            "3 SQL true",
+            "5 SQL true",
+            "6 SQL true",
+            "9 SQL true",
+            "10 SQL true");
   }
 
   @Test
