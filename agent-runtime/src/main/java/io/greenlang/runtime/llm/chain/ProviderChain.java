@@ -14,7 +14,7 @@ import io.greenlang.runtime.llm.budget.CallLimits;
 import io.greenlang.runtime.llm.budget.SpendLedger;
 import io.greenlang.runtime.llm.cost.PriceTable;
 import io.greenlang.runtime.llm.metrics.LlmMetrics;
-import io.greenlang.runtime.llm.provider.ApiKeyFiles;
+import io.greenlang.runtime.llm.provider.ApiKeys;
 import io.greenlang.runtime.llm.provider.ProviderFailure;
 import io.greenlang.runtime.llm.provider.ProviderModels;
 import io.greenlang.runtime.llm.usage.UsageRecorder;
@@ -84,7 +84,7 @@ public final class ProviderChain {
       Clock clock) {
     ProviderModels models =
         new ProviderModels(
-            new ApiKeyFiles(options.secretsDirectory()),
+            new ApiKeys(options.secretsDirectory()),
             clock,
             options.connectTimeout(),
             options.azureApiVersion());

@@ -69,14 +69,14 @@ public final class ProviderModels {
     }
   }
 
-  private final ApiKeyFiles keys;
+  private final ApiKeys keys;
   private final Clock clock;
   private final Duration maxConnectTimeout;
   private final String azureApiVersion;
   private final Map<String, LinkModels> byLink = new ConcurrentHashMap<>();
 
   public ProviderModels(
-      ApiKeyFiles keys, Clock clock, Duration maxConnectTimeout, String azureApiVersion) {
+      ApiKeys keys, Clock clock, Duration maxConnectTimeout, String azureApiVersion) {
     this.keys = keys;
     this.clock = clock;
     this.maxConnectTimeout = maxConnectTimeout;
@@ -95,7 +95,7 @@ public final class ProviderModels {
           link.apiKey() == null
               ? null
               : keys.read(link.apiKey(), link.field() + ".apiKeySecretRef");
-    } catch (ApiKeyFiles.ApiKeyUnavailableException e) {
+    } catch (ApiKeys.ApiKeyUnavailableException e) {
       throw new ProviderFailure(FailureKind.CONFIGURATION, e.getMessage());
     }
     byte[] digest = digest(apiKey);

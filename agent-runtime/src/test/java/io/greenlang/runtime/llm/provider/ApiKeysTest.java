@@ -7,10 +7,11 @@ import io.greenlang.crds.common.SecretKeySelector;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class ApiKeyFilesTest {
+class ApiKeysTest {
 
   @TempDir Path secrets;
 
@@ -18,7 +19,7 @@ class ApiKeyFilesTest {
   void readsTheMountedKeyEveryTimeSoARotationTakesEffect() throws IOException {
     Files.createDirectories(secrets.resolve("llm-keys"));
     Files.writeString(secrets.resolve("llm-keys/anthropic"), "sk-ant-first\n");
-    ApiKeyFiles keys = new ApiKeyFiles(secrets);
+    ApiKeys keys = new ApiKeys(secrets, name -> null);
     SecretKeySelector ref = new SecretKeySelector("llm-keys", "anthropic");
 
     assertThat(keys.read(ref, "spec.llm.providers[0].apiKeySecretRef")).isEqualTo("sk-ant-first");
@@ -27,8 +28,18 @@ class ApiKeyFilesTest {
   }
 
   @Test
-  void saysWhichFileIsMissingOrEmptyNeverWhatIsInIt() throws IOException {
-    ApiKeyFiles keys = new ApiKeyFiles(secrets);
+  void fallsBackToTheSecretsEnvironmentVariable() {
+    SecretKeySelector ref = new SecretKeySelector("llm-keys", "azure.primary");
+    ApiKeys keys =
+        new ApiKeys(secrets, Map.of("GL_SECRET_LLM_KEYS_AZURE_PRIMARY", "key-from-env\n")::get);
+
+    assertThat(ApiKeys.variableName(ref)).isEqualTo("GL_SECRET_LLM_KEYS_AZURE_PRIMARY");
+    assertThat(keys.read(ref, "f")).isEqualTo("key-from-env");
+  }
+
+  @Test
+  void saysWhereItLookedNeverWhatItFound() throws IOException {
+    ApiKeys keys = new ApiKeys(secrets, name -> null);
 
     assertThatThrownBy(
             () ->
@@ -37,7 +48,7 @@ class ApiKeyFilesTest {
                     "spec.llm.providers[1].apiKeySecretRef"))
         .hasMessageContaining("spec.llm.providers[1].apiKeySecretRef")
         .hasMessageContaining(secrets.resolve("llm-keys/openai").toString())
-        .hasMessageContaining("does not exist");
+        .hasMessageContaining("GL_SECRET_LLM_KEYS_OPENAI");
     Files.createDirectories(secrets.resolve("llm-keys"));
     Files.writeString(secrets.resolve("llm-keys/blank"), " \n");
     assertThatThrownBy(() -> keys.read(new SecretKeySelector("llm-keys", "blank"), "f"))
