@@ -48,6 +48,7 @@ public final class FactorCatalog implements FactorLookup {
             .orElseThrow(
                 () ->
                     new FactorLookupException(
+                        FactorLookupException.Reason.UNKNOWN_TABLE,
                         query.version() == null
                             ? "no factor table " + query.tableId()
                             : "no version "

@@ -21,6 +21,10 @@ public interface FactorLookup {
    * @throws FactorLookupException when there is none, the table does not exist or several match
    */
   default FactorRow require(FactorQuery query) {
-    return find(query).orElseThrow(() -> new FactorLookupException("no factor row for " + query));
+    return find(query)
+        .orElseThrow(
+            () ->
+                new FactorLookupException(
+                    FactorLookupException.Reason.NO_ROW, "no factor row for " + query));
   }
 }

@@ -3,6 +3,7 @@ package io.greenlang.runtime.catalog;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.greenlang.runtime.units.DecimalArithmetic;
 import io.greenlang.runtime.units.Quantity;
 import io.greenlang.runtime.units.Unit;
 import java.math.BigDecimal;
@@ -72,7 +73,7 @@ public record FactorRow(
     json.put("row", rowId);
     json.put("quantity", quantity);
     json.put("subject", subject);
-    json.put("value", value);
+    json.put("value", DecimalArithmetic.plain(value));
     json.put("unit", unit);
     json.put("source", source);
     json.put("edition", edition);

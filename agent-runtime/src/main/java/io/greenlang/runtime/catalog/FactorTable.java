@@ -95,6 +95,7 @@ public final class FactorTable {
       if (asOf == null || row.validOn(asOf)) {
         if (match != null) {
           throw new FactorLookupException(
+              FactorLookupException.Reason.AMBIGUOUS,
               "table "
                   + id
                   + "@"
