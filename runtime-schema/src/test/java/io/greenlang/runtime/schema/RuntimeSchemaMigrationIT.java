@@ -23,15 +23,15 @@ class RuntimeSchemaMigrationIT {
       MigrationResult first = migrate(database);
       MigrationResult second = migrate(database);
 
-      assertThat(first).isEqualTo(new MigrationResult(2, "2"));
-      assertThat(second).isEqualTo(new MigrationResult(0, "2"));
+      assertThat(first).isEqualTo(new MigrationResult(4, "8"));
+      assertThat(second).isEqualTo(new MigrationResult(0, "8"));
       try (Connection admin = database.openConnection()) {
         assertThat(
                 column(
                     admin,
                     "SELECT version FROM greenlang.flyway_schema_history"
                         + " WHERE success AND version IS NOT NULL ORDER BY installed_rank"))
-            .containsExactly("1", "2");
+            .containsExactly("1", "2", "7", "8");
         assertThat(column(admin, "SELECT to_regclass('public.flyway_schema_history')::text"))
             .containsOnlyNulls();
       }
@@ -53,7 +53,8 @@ class RuntimeSchemaMigrationIT {
                 column(
                     admin,
                     "SELECT policyname || ' ' || cmd || ' ' || qual || ' ' || with_check"
-                        + " FROM pg_policies WHERE schemaname = 'greenlang'"))
+                        + " FROM pg_policies WHERE schemaname = 'greenlang'"
+                        + " AND tablename = 'memory_entries'"))
             .containsExactly(
                 "tenant_isolation ALL (tenant_id = greenlang.current_tenant())"
                     + " (tenant_id = greenlang.current_tenant())");

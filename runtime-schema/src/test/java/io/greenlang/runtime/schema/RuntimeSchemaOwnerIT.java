@@ -37,9 +37,9 @@ class RuntimeSchemaOwnerIT {
         }
 
         assertThat(schema.migrate(database.jdbcUrl(), owner, roles.password(owner)))
-            .isEqualTo(new MigrationResult(2, "2"));
+            .isEqualTo(new MigrationResult(4, "8"));
         assertThat(schema.migrate(database.jdbcUrl(), owner, roles.password(owner)))
-            .isEqualTo(new MigrationResult(0, "2"));
+            .isEqualTo(new MigrationResult(0, "8"));
 
         try (Connection admin = roles.connect(database, owner)) {
           assertThat(bool(admin, "SELECT rolsuper FROM pg_roles WHERE rolname = current_user"))

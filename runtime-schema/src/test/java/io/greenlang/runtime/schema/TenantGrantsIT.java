@@ -24,7 +24,12 @@ import org.junit.jupiter.api.Test;
 class TenantGrantsIT {
 
   private static final Map<String, List<String>> TENANT_TABLE_PRIVILEGES =
-      Map.of("memory_entries", List.of("DELETE", "INSERT", "SELECT", "UPDATE"));
+      Map.of(
+          "memory_entries", List.of("DELETE", "INSERT", "SELECT", "UPDATE"),
+          "factor_tables", List.of("INSERT", "SELECT"),
+          "factor_rows", List.of("INSERT", "SELECT"),
+          "calculation_runs", List.of("INSERT", "SELECT"),
+          "calculation_results", List.of("INSERT", "SELECT"));
   private static final List<String> TENANT_SCHEMA_PRIVILEGES =
       List.of("function current_tenant EXECUTE", "schema greenlang USAGE");
 
@@ -142,7 +147,7 @@ class TenantGrantsIT {
 
     assertThat(tablePrivileges(admin, role))
         .containsEntry("audit_events", List.of("DELETE", "INSERT", "SELECT", "UPDATE"))
-        .hasSize(2);
+        .hasSize(TENANT_TABLE_PRIVILEGES.size() + 1);
     try (Connection tenant = roles.connect(database, role)) {
       execute(tenant, "INSERT INTO greenlang.audit_events (event) VALUES ('created')");
       assertThat(column(tenant, "SELECT tenant_id FROM greenlang.audit_events"))
