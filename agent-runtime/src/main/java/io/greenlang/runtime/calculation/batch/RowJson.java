@@ -3,6 +3,7 @@ package io.greenlang.runtime.calculation.batch;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.greenlang.runtime.calculation.InvalidInputException;
 import io.greenlang.runtime.catalog.CsvRecords;
 import io.greenlang.runtime.catalog.LabelledRow;
 import java.util.Map;
@@ -38,6 +39,20 @@ public final class RowJson {
       return RowInput.failed(new RowError(row.label(), sourceRow, "header", e.getMessage()));
     }
     return RowInput.of(row.label(), sourceRow, json);
+  }
+
+  /** Request parameters with dotted names as one JSON object, e.g. the terms of an obligation. */
+  public static ObjectNode fromParameters(Map<String, String> parameters) {
+    ObjectNode json = JsonNodeFactory.instance.objectNode();
+    for (Map.Entry<String, String> parameter : parameters.entrySet()) {
+      try {
+        put(json, parameter.getKey(), parameter.getValue());
+      } catch (IllegalArgumentException e) {
+        throw new InvalidInputException(
+            parameter.getKey(), e.getMessage().replace("column", "parameter"));
+      }
+    }
+    return json;
   }
 
   private static void put(ObjectNode json, String path, String value) {

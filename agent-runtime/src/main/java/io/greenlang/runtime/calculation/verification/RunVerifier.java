@@ -25,14 +25,29 @@ public final class RunVerifier {
 
   /** Verifies the run whose results {@code records} yields in sequence order. */
   public RunVerification verify(Iterator<ResultRecord> records, String rootHash, long resultCount) {
-    String previousChain = ProvenanceChain.GENESIS;
-    long expected = 1;
-    long failed = 0;
-    RunVerification.Failure first = null;
-    BigDecimal counted = BigDecimal.ZERO;
-    BigDecimal basis = BigDecimal.ZERO;
-    while (records.hasNext()) {
-      ResultRecord record = records.next();
+    Walk walk = start();
+    records.forEachRemaining(walk::add);
+    return walk.finish(rootHash, resultCount);
+  }
+
+  /** Starts a walk over a run's results, for results that are streamed one at a time. */
+  public Walk start() {
+    return new Walk();
+  }
+
+  /** A walk along one run's chain: {@link #add} each result in order, then {@link #finish}. */
+  public final class Walk {
+    private String previousChain = ProvenanceChain.GENESIS;
+    private long expected = 1;
+    private long failed;
+    private RunVerification.Failure first;
+    private BigDecimal counted = BigDecimal.ZERO;
+    private BigDecimal basis = BigDecimal.ZERO;
+
+    private Walk() {}
+
+    /** Checks the next result. */
+    public void add(ResultRecord record) {
       RunVerification.Failure failure = null;
       if (record.sequence() != expected) {
         failure = failure(record.sequence(), "sequence", "expected sequence " + expected);
@@ -53,15 +68,7 @@ public final class RunVerifier {
         failure = failure(record.sequence(), check.name(), check.detail());
       }
       if (failure == null) {
-        JsonNode provenance = parse(record);
-        if (ImportLineEmissions.FORMULA.equals(record.formula())) {
-          counted = counted.add(decimal(provenance.at("/outputs/countedTonnes")));
-          basis = basis.add(decimal(provenance.at("/outputs/freeAllocationBasisTonnes")));
-        } else if (CertificateObligation.FORMULA.equals(record.formula())) {
-          failure =
-              checkObligationLines(
-                  record, provenance.at("/inputs/lines"), previousChain, counted, basis);
-        }
+        failure = checkLines(record);
       }
       if (failure != null) {
         failed++;
@@ -72,20 +79,38 @@ public final class RunVerifier {
       previousChain = record.chainHash();
       expected = record.sequence() + 1;
     }
-    long checked = expected - 1;
-    if (first == null && checked != resultCount) {
-      first =
-          failure(
-              0, "result-count", "the run records " + resultCount + " results, found " + checked);
+
+    private RunVerification.Failure checkLines(ResultRecord record) {
+      JsonNode provenance = parse(record);
+      if (ImportLineEmissions.FORMULA.equals(record.formula())) {
+        counted = counted.add(decimal(provenance.at("/outputs/countedTonnes")));
+        basis = basis.add(decimal(provenance.at("/outputs/freeAllocationBasisTonnes")));
+      } else if (CertificateObligation.FORMULA.equals(record.formula())) {
+        return checkObligationLines(
+            record, provenance.at("/inputs/lines"), previousChain, counted, basis);
+      }
+      return null;
     }
-    if (first == null && !previousChain.equals(rootHash)) {
-      first =
-          failure(
-              0,
-              "root-hash",
-              "the chain ends at " + previousChain + ", the run records " + rootHash);
+
+    /** The outcome, given the run's recorded root hash and result count. */
+    public RunVerification finish(String rootHash, long resultCount) {
+      long checked = expected - 1;
+      RunVerification.Failure firstFailure = first;
+      if (firstFailure == null && checked != resultCount) {
+        firstFailure =
+            failure(
+                0, "result-count", "the run records " + resultCount + " results, found " + checked);
+      }
+      if (firstFailure == null && !previousChain.equals(rootHash)) {
+        firstFailure =
+            failure(
+                0,
+                "root-hash",
+                "the chain ends at " + previousChain + ", the run records " + rootHash);
+      }
+      return new RunVerification(
+          firstFailure == null, checked, failed, rootHash, previousChain, firstFailure);
     }
-    return new RunVerification(first == null, checked, failed, rootHash, previousChain, first);
   }
 
   private static RunVerification.Failure checkObligationLines(
