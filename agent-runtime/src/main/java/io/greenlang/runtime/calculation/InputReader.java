@@ -393,6 +393,14 @@ public final class InputReader {
   }
 
   /**
+   * Accepts {@code field} without using it: a value that applies to some inputs of a batch only
+   * (e.g. a default-value table on a line with actual values). It is not recorded in provenance.
+   */
+  public void ignore(String field) {
+    read.add(field);
+  }
+
+  /**
    * Refuses fields of this object that were not read.
    *
    * @throws InvalidInputException naming the first unknown field

@@ -110,6 +110,8 @@ public final class ImportLineEmissions
     if (method == Method.ACTUAL) {
       seeDirect = SpecificEmbeddedEmissions.intensity(in, "seeDirect");
       seeIndirect = SpecificEmbeddedEmissions.intensity(in, "seeIndirect");
+      // A batch may name a default-value table for all its lines; actual lines do not use it.
+      in.ignore("defaultValues");
     } else {
       defaults = in.table("defaultValues", null);
     }
