@@ -1,10 +1,13 @@
 package io.greenlang.benchmarks;
 
+import io.greenlang.benchmarks.calculation.CalculationBenchmark;
 import java.io.PrintStream;
+import java.util.Arrays;
 
 /**
  * Entry point of {@code ./mvnw -Pbenchmarks -pl benchmarks -am verify -DskipTests
- * -Dbenchmark=tenants}: picks the benchmark named by the first argument and runs it.
+ * -Dbenchmark=tenants} (or {@code dataplane}, {@code calculations}): picks the benchmark named by
+ * the first argument and runs it.
  */
 public final class BenchmarkMain {
   /** Kept referenced: java.util.logging forgets levels set on loggers nobody holds. */
@@ -18,6 +21,13 @@ public final class BenchmarkMain {
     // The mock API server logs every request; at 10,000 Tenants that is the benchmark's own noise.
     MOCK_SERVER_LOG.setLevel(java.util.logging.Level.WARNING);
     PrintStream out = System.out;
+    // The calculations benchmark has options of its own and needs no operator or API server.
+    if (args.length > 0 && CalculationBenchmark.NAME.equals(args[0].strip())) {
+      System.exit(
+          CalculationBenchmark.run(
+              Arrays.copyOfRange(args, 1, args.length), BenchmarkOptions.projectRoot(), out));
+      return;
+    }
     BenchmarkOptions options;
     try {
       options = BenchmarkOptions.parse(args);

@@ -29,7 +29,7 @@ record BenchmarkOptions(
 
   static final String USAGE =
       """
-      Usage: benchmark tenants|dataplane [options]
+      Usage: benchmark tenants|dataplane [options]   (calculations: see CalculationBenchmarkOptions)
         --phases=mixed,logical     phases to run (default: both)
         --mixed-tenants=N          Tenants of phase "mixed", a quarter per isolation level (default 1000)
         --logical-tenants=N        Tenants of phase "logical" (default 10000)

@@ -3,12 +3,15 @@ package io.greenlang.runtime.provenance;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.greenlang.runtime.units.DecimalArithmetic;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -34,6 +37,32 @@ public final class CanonicalJson {
 
   private CanonicalJson() {}
 
+  /**
+   * {@code node} with its canonical text computed now and written as is whenever the node is part
+   * of a canonical form again: for values recorded in many results, such as a factor row. The
+   * returned node must not be changed.
+   */
+  public static ObjectNode frozen(ObjectNode node) {
+    return new FrozenObjectNode(node, text(node));
+  }
+
+  /** An object node that carries its own canonical text. */
+  private static final class FrozenObjectNode extends ObjectNode {
+    private static final long serialVersionUID = 1L;
+    private final transient String canonical;
+
+    FrozenObjectNode(ObjectNode content, String canonical) {
+      super(JsonNodeFactory.instance, copy(content));
+      this.canonical = canonical;
+    }
+
+    private static Map<String, JsonNode> copy(ObjectNode content) {
+      Map<String, JsonNode> members = new LinkedHashMap<>();
+      content.properties().forEach(member -> members.put(member.getKey(), member.getValue()));
+      return members;
+    }
+  }
+
   /** The canonical bytes of {@code node}. */
   public static byte[] bytes(JsonNode node) {
     ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
@@ -51,6 +80,10 @@ public final class CanonicalJson {
   }
 
   private static void write(JsonGenerator out, JsonNode node) throws IOException {
+    if (node instanceof FrozenObjectNode frozen) {
+      out.writeRawValue(frozen.canonical);
+      return;
+    }
     switch (node.getNodeType()) {
       case OBJECT -> {
         List<Map.Entry<String, JsonNode>> members = new ArrayList<>();

@@ -2,6 +2,7 @@ package io.greenlang.runtime.provenance;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Chains the results of one calculation run: record {@code n} (from 1) has the chain hash
@@ -19,11 +20,25 @@ public final class ProvenanceChain {
 
   /** The chain hash of record {@code sequence}, given the previous record's chain hash. */
   public static String link(String previous, long sequence, String resultHash) {
-    ObjectNode record = JsonNodeFactory.instance.objectNode();
-    record.put("previous", previous);
-    record.put("result", resultHash);
-    record.put("sequence", sequence);
-    return Sha256.hex(CanonicalJson.bytes(record));
+    if (!Sha256.isDigest(previous) || !Sha256.isDigest(resultHash)) {
+      // Only a tampered record gets here; its link is computed by the general rule.
+      ObjectNode record = JsonNodeFactory.instance.objectNode();
+      record.put("previous", previous);
+      record.put("result", resultHash);
+      record.put("sequence", sequence);
+      return Sha256.hex(CanonicalJson.bytes(record));
+    }
+    // The same canonical form, written directly: lower-case hex needs no escaping and the member
+    // names are already in order. Every result of a batch passes here.
+    String canonical =
+        "{\"previous\":\""
+            + previous
+            + "\",\"result\":\""
+            + resultHash
+            + "\",\"sequence\":"
+            + sequence
+            + "}";
+    return Sha256.hex(canonical.getBytes(StandardCharsets.US_ASCII));
   }
 
   /** Appends a result; returns its chain link. */

@@ -28,10 +28,18 @@ public final class Sha256 {
 
   /** Whether {@code text} looks like a digest: 64 lower-case hex characters. */
   public static boolean isDigest(String text) {
-    return text != null && text.length() == 64 && text.chars().allMatch(Sha256::isLowerHex);
+    if (text == null || text.length() != 64) {
+      return false;
+    }
+    for (int i = 0; i < 64; i++) {
+      if (!isLowerHex(text.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
   }
 
-  private static boolean isLowerHex(int c) {
+  private static boolean isLowerHex(char c) {
     return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
   }
 }

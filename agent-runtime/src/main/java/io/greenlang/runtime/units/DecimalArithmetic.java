@@ -1,6 +1,7 @@
 package io.greenlang.runtime.units;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.math.MathContext;
 import java.math.RoundingMode;
 
@@ -21,6 +22,12 @@ public final class DecimalArithmetic {
   public static BigDecimal divide(BigDecimal dividend, BigDecimal divisor) {
     if (divisor.signum() == 0) {
       throw new ArithmeticException("division by zero");
+    }
+    BigDecimal stripped = divisor.stripTrailingZeros();
+    if (stripped.unscaledValue().equals(BigInteger.ONE)) {
+      // Dividing by a power of ten (unit conversions mostly do) only moves the decimal point; the
+      // result is the same as the general path's, without its long division.
+      return strip(dividend.scaleByPowerOfTen(stripped.scale()).round(DIVISION));
     }
     return strip(dividend.divide(divisor, DIVISION));
   }

@@ -48,6 +48,21 @@ class CanonicalJsonTest {
   }
 
   @Test
+  void aFrozenNodeWritesTheSameCanonicalForm() {
+    ObjectNode row =
+        JsonNodeFactory.instance.objectNode().put("z", "last").put("a", new BigDecimal("1.0"));
+    ObjectNode outer = JsonNodeFactory.instance.objectNode();
+    outer.putArray("rows").add(row);
+    String expected = CanonicalJson.text(outer);
+    ObjectNode frozenOuter = JsonNodeFactory.instance.objectNode();
+    frozenOuter.putArray("rows").add(CanonicalJson.frozen(row));
+    assertThat(CanonicalJson.text(frozenOuter))
+        .isEqualTo(expected)
+        .isEqualTo("{\"rows\":[{\"a\":\"1\",\"z\":\"last\"}]}");
+    assertThat(CanonicalJson.frozen(row).get("z").asText()).isEqualTo("last");
+  }
+
+  @Test
   void refusesFloatingPointNumbers() {
     ObjectNode json = JsonNodeFactory.instance.objectNode().put("v", 0.1d);
     assertThatIllegalArgumentException()

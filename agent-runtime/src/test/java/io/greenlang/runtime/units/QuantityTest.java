@@ -95,6 +95,16 @@ class QuantityTest {
         .isEqualTo("0.6666666666666666666666666666666667");
     assertThat(DecimalArithmetic.divide(new BigDecimal("1.50"), new BigDecimal("0.5")))
         .isEqualTo(new BigDecimal("3"));
+    // Powers of ten take a shortcut with the same result, rounding included.
+    assertThat(DecimalArithmetic.divide(new BigDecimal("1234.5"), new BigDecimal("1000")))
+        .isEqualTo(new BigDecimal("1.2345"));
+    assertThat(DecimalArithmetic.divide(new BigDecimal("7"), new BigDecimal("0.010")))
+        .isEqualTo(new BigDecimal("7E+2"));
+    BigDecimal longValue = new BigDecimal("1234567890123456789012345678901234567");
+    assertThat(DecimalArithmetic.divide(longValue, new BigDecimal("100")))
+        .isEqualTo(
+            DecimalArithmetic.strip(
+                longValue.divide(new BigDecimal("100"), DecimalArithmetic.DIVISION)));
     assertThatThrownBy(() -> DecimalArithmetic.divide(BigDecimal.ONE, BigDecimal.ZERO))
         .isInstanceOf(ArithmeticException.class);
   }
