@@ -40,7 +40,8 @@ class OperatorMigratedDatabaseIT {
         history.add(result.getString(1));
       }
     }
-    assertThat(history).containsExactly("- SCHEMA true", "1 SQL true", "2 SQL true");
+    assertThat(history)
+        .containsExactly("- SCHEMA true", "1 SQL true", "2 SQL true", "7 SQL true", "8 SQL true");
   }
 
   @Test

@@ -96,7 +96,9 @@ class RuntimeHealthIT {
           versions.add(result.getString(1));
         }
       }
-      assertThat(versions).as("migrations of module runtime-schema").containsExactly("1", "2");
+      assertThat(versions)
+          .as("migrations of module runtime-schema")
+          .containsExactly("1", "2", "7", "8");
       try (ResultSet result =
           statement.executeQuery(
               "SELECT relforcerowsecurity FROM pg_class"

@@ -10,6 +10,7 @@ import io.greenlang.runtime.calculation.batch.ResultRecord;
 import io.greenlang.runtime.calculation.batch.ResultSink;
 import io.greenlang.runtime.calculation.batch.RowError;
 import io.greenlang.runtime.calculation.batch.RowInput;
+import io.greenlang.runtime.calculation.batch.RowInputs;
 import io.greenlang.runtime.calculation.batch.RowJson;
 import io.greenlang.runtime.calculation.cbam.CertificateObligation;
 import io.greenlang.runtime.calculation.store.CalculationStore;
@@ -29,7 +30,6 @@ import java.io.Reader;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -139,12 +139,15 @@ public class CalculationService {
                   });
               summary =
                   new CbamObligationRun(calculator, catalog, maxErrors, parallel)
-                      .run(rows(records, lineDefaults), RowJson.fromParameters(terms), sink);
+                      .run(
+                          RowInputs.csv(records, lineDefaults),
+                          RowJson.fromParameters(terms),
+                          sink);
             } else {
               summary =
                   new BatchCalculation<>(
                           (BatchableTool<?, ?>) tool, calculator, catalog, maxErrors, parallel)
-                      .run(rows(records, parameters), sink);
+                      .run(RowInputs.csv(records, parameters), sink);
             }
           }
           sink.flush();
@@ -227,23 +230,11 @@ public class CalculationService {
     if (input == null || !input.isObject()) {
       throw new InvalidInputException("input", "must be a JSON object");
     }
-    JsonNode lines = input.get("lines");
-    if (lines == null || !lines.isArray() || lines.isEmpty()) {
-      throw new InvalidInputException("lines", "required: a list of import lines");
-    }
-    if (lines.size() > settings.maxJsonLines()) {
-      throw new InvalidInputException(
-          "lines",
-          lines.size() + " lines; send more than " + settings.maxJsonLines() + " as a CSV batch");
-    }
+    List<RowInput> lines = RowInputs.jsonList(input, "lines", settings.maxJsonLines());
     ObjectNode terms = ((ObjectNode) input).deepCopy();
     terms.remove("lines");
-    List<RowInput> rows = new ArrayList<>();
-    for (int i = 0; i < lines.size(); i++) {
-      rows.add(RowInput.of("lines[" + i + "]", null, lines.get(i)));
-    }
     BatchSummary summary =
-        new CbamObligationRun(calculator, catalog, 1, false).run(rows.iterator(), terms, sink);
+        new CbamObligationRun(calculator, catalog, 1, false).run(lines.iterator(), terms, sink);
     failOnRowError(summary);
     return summary;
   }
@@ -255,22 +246,6 @@ public class CalculationService {
           error.row().equals("input") ? error.field() : error.row() + "." + error.field();
       throw new InvalidInputException(field, error.problem());
     }
-  }
-
-  private static Iterator<RowInput> rows(CsvRecords records, Map<String, String> defaults) {
-    return new Iterator<>() {
-      private long row;
-
-      @Override
-      public boolean hasNext() {
-        return records.hasNext();
-      }
-
-      @Override
-      public RowInput next() {
-        return RowJson.toInput(records.next(), defaults, ++row);
-      }
-    };
   }
 
   private StoredRun store(CalculationStore store, UUID runId, String mode, BatchSummary summary)

@@ -3,10 +3,7 @@ package io.greenlang.runtime.calculation;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.greenlang.runtime.catalog.TableRef;
 import io.greenlang.runtime.units.Dimension;
-import io.greenlang.runtime.units.IncompatibleUnitsException;
 import io.greenlang.runtime.units.Quantity;
-import io.greenlang.runtime.units.Unit;
-import io.greenlang.runtime.units.UnknownUnitException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -28,8 +25,6 @@ import java.util.stream.Collectors;
  * {@link #rejectUnknownFields()}, so a misspelt field never goes unnoticed.
  */
 public final class InputReader {
-
-  private static final Pattern TABLE_ID = Pattern.compile("[a-z0-9][a-z0-9.-]{0,99}");
 
   private final JsonNode node;
   private final String path;
@@ -67,7 +62,8 @@ public final class InputReader {
     return value != null && !value.isNull();
   }
 
-  private JsonNode value(String field) {
+  /** The field's value (null when absent or JSON null), marking it read. */
+  JsonNode value(String field) {
     read.add(field);
     JsonNode value = node.get(field);
     return value == null || value.isNull() ? null : value;
@@ -271,55 +267,14 @@ public final class InputReader {
    * dimensions (not a ratio).
    */
   public Quantity quantity(String field, Dimension... allowed) {
-    Quantity quantity = rawQuantity(field);
-    if (quantity.unit().isRatio()
-        || !Arrays.asList(allowed).contains(quantity.unit().dimension())) {
-      throw new InvalidInputException(
-          path(field) + ".unit",
-          quantity.unit().symbol()
-              + " is "
-              + quantity.unit().describeDimension()
-              + "; expected "
-              + Arrays.stream(allowed).map(Dimension::label).collect(Collectors.joining(" or ")));
-    }
-    return quantity;
+    return UnitAndFactorFields.quantity(this, field, allowed);
   }
 
   /**
    * A required rate {@code {"value", "unit"}} with a unit such as {@code t/t} or {@code kg/kWh}.
    */
   public Quantity rate(String field, Dimension numerator, Dimension denominator) {
-    Quantity quantity = rawQuantity(field);
-    requireRate(path(field) + ".unit", quantity.unit(), numerator, denominator);
-    return quantity;
-  }
-
-  static void requireRate(String field, Unit unit, Dimension numerator, Dimension denominator) {
-    if (!unit.isRatio()
-        || unit.dimension() != numerator
-        || unit.denominator().dimension() != denominator) {
-      throw new InvalidInputException(
-          field,
-          unit.symbol()
-              + " is "
-              + unit.describeDimension()
-              + "; expected "
-              + numerator.label()
-              + " per "
-              + denominator.label());
-    }
-  }
-
-  private Quantity rawQuantity(String field) {
-    InputReader object = object(field);
-    BigDecimal value = object.decimal("value");
-    String unitText = object.text("unit");
-    object.rejectUnknownFields();
-    try {
-      return new Quantity(value, Unit.parse(unitText));
-    } catch (UnknownUnitException | IncompatibleUnitsException e) {
-      throw new InvalidInputException(path(field) + ".unit", e.getMessage());
-    }
+    return UnitAndFactorFields.rate(this, field, numerator, denominator);
   }
 
   /**
@@ -327,29 +282,7 @@ public final class InputReader {
    * when absent (required when that is null).
    */
   public TableRef table(String field, String defaultId) {
-    JsonNode value = value(field);
-    if (value == null || (value.isTextual() && value.asText().isBlank())) {
-      if (defaultId == null) {
-        throw new InvalidInputException(path(field), "required: the id of a factor table");
-      }
-      return TableRef.latest(defaultId);
-    }
-    if (value.isTextual()) {
-      return new TableRef(tableId(path(field), value.asText().strip()), null);
-    }
-    InputReader object = object(field);
-    String id = tableId(object.path("id"), object.text("id"));
-    Integer version =
-        object.has("version") ? object.integer("version", 1, Integer.MAX_VALUE) : null;
-    object.rejectUnknownFields();
-    return new TableRef(id, version);
-  }
-
-  private static String tableId(String field, String id) {
-    if (!TABLE_ID.matcher(id).matches()) {
-      throw new InvalidInputException(field, "\"" + id + "\" is not a factor table id");
-    }
-    return id;
+    return UnitAndFactorFields.table(this, field, defaultId);
   }
 
   /**
@@ -357,7 +290,7 @@ public final class InputReader {
    * catalog ({@code {"table": ..., "subject": ...}}, optionally {@code "version"}).
    */
   public FactorChoice factor(String field) {
-    return factor(field, true);
+    return UnitAndFactorFields.factor(this, field, true);
   }
 
   /**
@@ -365,31 +298,7 @@ public final class InputReader {
    * values, prices and grid factors are data with a citation, never typed into a request.
    */
   public FactorChoice catalogFactor(String field) {
-    return factor(field, false);
-  }
-
-  private FactorChoice factor(String field, boolean inlineAllowed) {
-    InputReader object = object(field);
-    FactorChoice choice;
-    if (object.has("table") || !inlineAllowed) {
-      TableRef table = object.table("table", null);
-      if (object.has("version")) {
-        table = new TableRef(table.id(), object.integer("version", 1, Integer.MAX_VALUE));
-      }
-      choice = FactorChoice.fromCatalog(table, object.text("subject"));
-    } else {
-      BigDecimal value = object.decimal("value");
-      String unitText = object.text("unit");
-      Optional<String> source = object.optionalText("source");
-      try {
-        choice =
-            FactorChoice.inline(new Quantity(value, Unit.parse(unitText)), source.orElse(null));
-      } catch (UnknownUnitException e) {
-        throw new InvalidInputException(object.path("unit"), e.getMessage());
-      }
-    }
-    object.rejectUnknownFields();
-    return choice;
+    return UnitAndFactorFields.factor(this, field, false);
   }
 
   /**

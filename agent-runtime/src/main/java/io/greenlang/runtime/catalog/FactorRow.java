@@ -219,6 +219,26 @@ public final class FactorRow {
     return json.hasNonNull(field) ? LocalDate.parse(json.get(field).asText()) : null;
   }
 
+  /**
+   * Whether {@code other} says the same: every field equal, the value compared as a number ({@code
+   * 48.0} and {@code 48} are the same value, as in the canonical form).
+   */
+  public boolean sameContent(FactorRow other) {
+    return tableVersion == other.tableVersion
+        && tableId.equals(other.tableId)
+        && rowId.equals(other.rowId)
+        && quantity.equals(other.quantity)
+        && subject.equals(other.subject)
+        && value.compareTo(other.value) == 0
+        && unit.equals(other.unit)
+        && Objects.equals(source, other.source)
+        && Objects.equals(edition, other.edition)
+        && Objects.equals(sourceTable, other.sourceTable)
+        && Objects.equals(licence, other.licence)
+        && Objects.equals(validFrom, other.validFrom)
+        && Objects.equals(validTo, other.validTo);
+  }
+
   @Override
   public boolean equals(Object o) {
     return o instanceof FactorRow other

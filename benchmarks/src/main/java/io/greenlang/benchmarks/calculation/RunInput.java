@@ -1,7 +1,7 @@
 package io.greenlang.benchmarks.calculation;
 
 import io.greenlang.runtime.calculation.batch.RowInput;
-import io.greenlang.runtime.calculation.batch.RowJson;
+import io.greenlang.runtime.calculation.batch.RowInputs;
 import io.greenlang.runtime.catalog.CsvRecords;
 import java.io.IOException;
 import java.io.Reader;
@@ -23,19 +23,7 @@ final class RunInput implements AutoCloseable {
   }
 
   Iterator<RowInput> rows() {
-    return new Iterator<>() {
-      private long row;
-
-      @Override
-      public boolean hasNext() {
-        return records.hasNext();
-      }
-
-      @Override
-      public RowInput next() {
-        return RowJson.toInput(records.next(), Map.of(), ++row);
-      }
-    };
+    return RowInputs.csv(records, Map.of());
   }
 
   @Override

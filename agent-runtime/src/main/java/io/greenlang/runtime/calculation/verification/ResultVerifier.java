@@ -101,7 +101,7 @@ public final class ResultVerifier {
       if (current.isEmpty()) {
         return check("factor-rows", false, "the catalog has no row " + row.reference());
       }
-      if (!CanonicalJson.text(current.get().toJson()).equals(CanonicalJson.text(recorded))) {
+      if (!current.get().sameContent(row)) {
         return check(
             "factor-rows",
             false,

@@ -9,7 +9,6 @@ import io.greenlang.runtime.calculation.cbam.ImportLineEmissions;
 import io.greenlang.runtime.calculation.ghg.StationaryCombustion;
 import io.greenlang.runtime.catalog.CsvRecords;
 import io.greenlang.runtime.catalog.FactorCatalog;
-import io.greenlang.runtime.catalog.LabelledRow;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -123,21 +122,7 @@ public class BatchCalculationTest {
   }
 
   static Iterator<RowInput> rows(String csv, Map<String, String> defaults) {
-    CsvRecords records = CsvRecords.open(new StringReader(csv));
-    return new Iterator<>() {
-      private long row;
-
-      @Override
-      public boolean hasNext() {
-        return records.hasNext();
-      }
-
-      @Override
-      public RowInput next() {
-        LabelledRow next = records.next();
-        return RowJson.toInput(next, defaults, ++row);
-      }
-    };
+    return RowInputs.csv(CsvRecords.open(new StringReader(csv)), defaults);
   }
 
   /** {@code count} import lines from a seeded generator: actual and default, CN and IN. */
