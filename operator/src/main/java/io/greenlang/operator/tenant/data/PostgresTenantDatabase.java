@@ -113,8 +113,8 @@ public class PostgresTenantDatabase {
 
   /**
    * Removes a logical tenant from the shared database, for deletionPolicy Delete: its rows (deleted
-   * as the tenant's own role, so row-level security guarantees no other tenant's row is touched),
-   * its registration and its role.
+   * as the tenant's own role, so row-level security guarantees no other tenant's row is touched)
+   * except those of append-only tables, which are retained records, its registration and its role.
    */
   public void dropSharedTenant(PostgresEndpoint admin, String role, String tenant)
       throws SQLException {
@@ -150,6 +150,10 @@ public class PostgresTenantDatabase {
             "SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
                 + " JOIN pg_attribute a ON a.attrelid = c.oid AND a.attname = 'tenant_id'"
                 + " WHERE n.nspname = ? AND c.relkind = 'r' AND c.relforcerowsecurity"
+                // Append-only tables (calculation results, factor tables, the audit ledger) are
+                // evidence: the tenant role may not delete from them, and they are retained.
+                + " AND coalesce(obj_description(c.oid, 'pg_class'), '')"
+                + " NOT LIKE 'greenlang:append-only%'"
                 + " ORDER BY c.relname")) {
       p.setString(1, RuntimeSchema.SCHEMA);
       try (ResultSet r = p.executeQuery()) {
