@@ -48,6 +48,8 @@ class OperatorMigratedDatabaseIT {
             "3 SQL true",
             "5 SQL true",
             "6 SQL true",
+            "7 SQL true",
+            "8 SQL true",
             "9 SQL true",
             "10 SQL true");
   }

@@ -1,12 +1,14 @@
 package io.greenlang.benchmarks;
 
 import io.greenlang.benchmarks.audit.LedgerBenchmark;
+import io.greenlang.benchmarks.calculation.CalculationBenchmark;
 import java.io.PrintStream;
+import java.util.Arrays;
 
 /**
  * Entry point of {@code ./mvnw -Pbenchmarks -pl benchmarks -am verify -DskipTests
- * -Dbenchmark=tenants} (or {@code dataplane}, {@code ledger}): picks the benchmark named by the
- * first argument and runs it.
+ * -Dbenchmark=tenants} (or {@code dataplane}, {@code ledger}, {@code llm}, {@code bus}, {@code
+ * calculations}): picks the benchmark named by the first argument and runs it.
  */
 public final class BenchmarkMain {
   /** Kept referenced: java.util.logging forgets levels set on loggers nobody holds. */
@@ -20,6 +22,13 @@ public final class BenchmarkMain {
     // The mock API server logs every request; at 10,000 Tenants that is the benchmark's own noise.
     MOCK_SERVER_LOG.setLevel(java.util.logging.Level.WARNING);
     PrintStream out = System.out;
+    // The calculations benchmark has options of its own and needs no operator or API server.
+    if (args.length > 0 && CalculationBenchmark.NAME.equals(args[0].strip())) {
+      System.exit(
+          CalculationBenchmark.run(
+              Arrays.copyOfRange(args, 1, args.length), BenchmarkOptions.projectRoot(), out));
+      return;
+    }
     // The ledger and LLM gateway benchmarks need no operator and have options of their own.
     if (args.length > 0 && args[0].strip().equals(LedgerBenchmark.NAME)) {
       System.exit(LedgerBenchmark.run(args, BenchmarkOptions.projectRoot(), out));

@@ -29,7 +29,7 @@ record BenchmarkOptions(
 
   static final String USAGE =
       """
-      Usage: benchmark tenants|dataplane [options]   (ledger, llm and bus have options of their own)
+      Usage: benchmark tenants|dataplane [options]   (ledger, llm, bus and calculations have options of their own)
         --phases=mixed,logical     phases to run (default: both)
         --mixed-tenants=N          Tenants of phase "mixed", a quarter per isolation level (default 1000)
         --logical-tenants=N        Tenants of phase "logical" (default 10000)

@@ -37,7 +37,7 @@ class RuntimeSchemaOwnerIT {
         }
 
         assertThat(schema.migrate(database.jdbcUrl(), owner, roles.password(owner)))
-            .isEqualTo(new MigrationResult(7, "10"));
+            .isEqualTo(new MigrationResult(9, "10"));
         assertThat(schema.migrate(database.jdbcUrl(), owner, roles.password(owner)))
             .isEqualTo(new MigrationResult(0, "10"));
 

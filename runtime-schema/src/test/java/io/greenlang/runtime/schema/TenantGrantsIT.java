@@ -34,7 +34,13 @@ class TenantGrantsIT {
           // Append-only (its comment): the record of LLM calls tenants are billed from.
           "llm_usage", List.of("INSERT", "SELECT"),
           // Append-only (its comment): stored step results, idempotent by task.
-          "step_results", List.of("INSERT", "SELECT"));
+          "step_results", List.of("INSERT", "SELECT"),
+          // Append-only (their comments): tenant factor tables and calculation results.
+          "factor_tables", List.of("INSERT", "SELECT"),
+          "factor_rows", List.of("INSERT", "SELECT"),
+          "calculation_runs", List.of("INSERT", "SELECT"),
+          "calculation_results", List.of("INSERT", "SELECT"));
+
 
   private static final List<String> TENANT_SCHEMA_PRIVILEGES =
       List.of("function current_tenant EXECUTE", "schema greenlang USAGE");

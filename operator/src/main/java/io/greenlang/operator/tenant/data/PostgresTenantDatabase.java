@@ -118,7 +118,8 @@ public class PostgresTenantDatabase {
   /**
    * Removes a logical tenant from the shared database, for deletionPolicy Delete: its rows (deleted
    * as the tenant's own role, so row-level security guarantees no other tenant's row is touched)
-   * except its audit chain, its registration and its role.
+   * except those of append-only and retained tables (calculation results, factor tables, the audit
+   * chain), its registration and its role.
    */
   public void dropSharedTenant(PostgresEndpoint admin, String role, String tenant)
       throws SQLException {
