@@ -41,7 +41,6 @@ class TenantGrantsIT {
           "calculation_runs", List.of("INSERT", "SELECT"),
           "calculation_results", List.of("INSERT", "SELECT"));
 
-
   private static final List<String> TENANT_SCHEMA_PRIVILEGES =
       List.of("function current_tenant EXECUTE", "schema greenlang USAGE");
 
