@@ -99,8 +99,7 @@ class TenantCredentialRotationIT {
                 return true;
               });
       // The test server trusts loopback logins, so a wrong password would still get in: check
-      // instead
-      // that the server now holds a different SCRAM verifier for the role.
+      // instead that the server now holds a different SCRAM verifier for the role.
       assertThat(verifier(user)).startsWith("SCRAM-SHA-256$").isNotEqualTo(oldVerifier);
       RedisURI uri =
           RedisURI.builder()
@@ -108,9 +107,18 @@ class TenantCredentialRotationIT {
               .withPort(fixtures.redis.port())
               .withAuthentication("gl-" + name, newRedis.toCharArray())
               .build();
-      try (RedisClient redis = RedisClient.create(uri);
-          var connection = redis.connect()) {
-        assertThat(connection.sync().ping()).isEqualTo("PONG");
+      // The Secret is written before the servers (so a crash never loses a password a server
+      // holds): the Redis user takes the new password a moment after the Secret shows it.
+      try (RedisClient redis = RedisClient.create(uri)) {
+        await()
+            .atMost(TenantFixtures.WAIT)
+            .ignoreExceptions()
+            .until(
+                () -> {
+                  try (var connection = redis.connect()) {
+                    return "PONG".equals(connection.sync().ping());
+                  }
+                });
       }
     }
   }
