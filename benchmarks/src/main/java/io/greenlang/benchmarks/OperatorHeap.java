@@ -28,8 +28,8 @@ final class OperatorHeap {
         metrics.stream()
             .filter(s -> s.name().equals("jvm_memory_used_bytes"))
             .filter(s -> "heap".equals(s.labels().get("area")))
-            .mapToDouble(PrometheusSample::value)
-            .sum();
+            .map(PrometheusSample::value)
+            .reduce(0.0, Double::sum);
     return new AfterFullGc(usedKb(heapInfo) / 1024.0, metricBytes / (1024.0 * 1024.0), heapInfo);
   }
 

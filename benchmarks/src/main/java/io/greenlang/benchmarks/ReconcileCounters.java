@@ -63,8 +63,8 @@ record ReconcileCounters(Map<String, Double> byMetric) {
   private double sum(String nameFragment) {
     return byMetric.entrySet().stream()
         .filter(e -> e.getKey().contains(nameFragment))
-        .mapToDouble(Map.Entry::getValue)
-        .sum();
+        .map(Map.Entry::getValue)
+        .reduce(0.0, Double::sum);
   }
 
   /** How much each counter grew since {@code earlier}. */

@@ -21,8 +21,8 @@ import java.util.stream.Collectors;
 /**
  * Reads one JSON object of calculation input into typed values, failing with an {@link
  * InvalidInputException} that names the field by its path. Decimals may be JSON strings or JSON
- * numbers (parsed exactly, never through {@code double}). Fields nobody asked for are refused by
- * {@link #rejectUnknownFields()}, so a misspelt field never goes unnoticed.
+ * numbers (parsed exactly, never through binary floating point). Fields nobody asked for are
+ * refused by {@link #rejectUnknownFields()}, so a misspelt field never goes unnoticed.
  */
 public final class InputReader {
 

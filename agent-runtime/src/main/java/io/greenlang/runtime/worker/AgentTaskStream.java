@@ -28,7 +28,7 @@ import java.util.Map;
  */
 final class AgentTaskStream {
 
-  /** Stream id XAUTOCLAIM returns once it has scanned the whole pending entries list. */
+  /** Stream id XAUTOCLAIM returns once it has gone through the whole pending entries list. */
   static final String SCAN_COMPLETE = "0-0";
 
   /**

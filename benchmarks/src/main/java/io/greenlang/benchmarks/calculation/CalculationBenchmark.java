@@ -7,6 +7,8 @@ import io.greenlang.runtime.catalog.BuiltInCatalog;
 import io.greenlang.runtime.catalog.FactorCatalog;
 import io.greenlang.runtime.catalog.FactorTable;
 import java.io.PrintStream;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -130,21 +132,23 @@ public final class CalculationBenchmark {
 
   private static String row(String phase, String threads, Timed timed) {
     BatchSummary summary = timed.summary();
-    double seconds = seconds(timed.nanos());
+    BigDecimal seconds = seconds(timed.nanos());
     return String.format(
         Locale.ROOT,
-        "| %s | %s | %,d | %,d | %,d | %.1f | %,.0f | `%s…` |%n",
+        "| %s | %s | %,d | %,d | %,d | %s | %,d | `%s…` |%n",
         phase,
         threads,
         summary.rows(),
         summary.results(),
         summary.errorCount(),
-        seconds,
-        summary.rows() / seconds,
+        seconds.setScale(1, RoundingMode.HALF_UP).toPlainString(),
+        BigDecimal.valueOf(summary.rows())
+            .divide(seconds, 0, RoundingMode.HALF_UP)
+            .longValueExact(),
         summary.rootHash().substring(0, 16));
   }
 
-  private static double seconds(long nanos) {
-    return nanos / 1e9;
+  private static BigDecimal seconds(long nanos) {
+    return BigDecimal.valueOf(nanos, 9);
   }
 }

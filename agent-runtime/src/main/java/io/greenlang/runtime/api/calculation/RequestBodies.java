@@ -16,7 +16,7 @@ import java.util.UUID;
 
 /**
  * Reads request bodies and path values: JSON with every number parsed as an exact decimal (never
- * through {@code double}), CSV as UTF-8, run ids as UUIDs; failures name what was wrong.
+ * through binary floating point), CSV as UTF-8, run ids as UUIDs; failures name what was wrong.
  */
 final class RequestBodies {
 
