@@ -57,12 +57,12 @@ public final class CalculationBenchmark {
     report.append(
         String.format(
             Locale.ROOT,
-            "Input: %,d CBAM import lines, %s (%.1f MB, seed %d; generated or reused in %.1f s)%n%n",
+            "Input: %,d CBAM import lines, %s (%,d MB, seed %d; generated or reused in %s s)%n%n",
             options.rows(),
             lines.getFileName(),
-            Files.size(lines) / 1e6,
+            Files.size(lines) / 1_000_000,
             ImportLineFile.SEED,
-            seconds(System.nanoTime() - start)));
+            seconds(System.nanoTime() - start).setScale(1, RoundingMode.HALF_UP).toPlainString()));
     report.append(
         "| phase | threads | rows | results | row errors | seconds | rows/s | root hash |\n"
             + "|---|---|---|---|---|---|---|---|\n");
@@ -88,12 +88,14 @@ public final class CalculationBenchmark {
           String.format(
               Locale.ROOT,
               "%nVerification from the database (every result recomputed, chain walked): %,d results in"
-                  + " %.1f s, %,.0f results/s, verified: %s.%nDatabase size after the run: %.0f MB.%n",
+                  + " %s s, %,d results/s, verified: %s.%nDatabase size after the run: %,d MB.%n",
               stored.verification().resultsChecked(),
-              seconds(stored.verifyNanos()),
-              stored.verification().resultsChecked() / seconds(stored.verifyNanos()),
+              seconds(stored.verifyNanos()).setScale(1, RoundingMode.HALF_UP).toPlainString(),
+              BigDecimal.valueOf(stored.verification().resultsChecked())
+                  .divide(seconds(stored.verifyNanos()), 0, RoundingMode.HALF_UP)
+                  .longValueExact(),
               stored.verification().verified(),
-              stored.databaseBytes() / 1e6));
+              stored.databaseBytes() / 1_000_000));
       report.append(
           String.format(
               Locale.ROOT,
