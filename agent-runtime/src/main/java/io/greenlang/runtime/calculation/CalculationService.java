@@ -3,6 +3,8 @@ package io.greenlang.runtime.calculation;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.greenlang.runtime.audit.AuditActors;
+import io.greenlang.runtime.audit.AuditRecorder;
 import io.greenlang.runtime.calculation.batch.BatchCalculation;
 import io.greenlang.runtime.calculation.batch.BatchSummary;
 import io.greenlang.runtime.calculation.batch.CbamObligationRun;
@@ -39,7 +41,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Runs calculations for a tenant and stores them with their provenance: a single calculation (one
  * result, or for a CBAM obligation its import lines and the obligation), a CSV batch, and reads and
- * verifies stored runs. Everything happens in one transaction acting for the tenant.
+ * verifies stored runs. Everything happens in one transaction acting for the tenant, which also
+ * appends the audit events of a stored run or a verification ({@link CalculationAudit}), so the
+ * tenant's chain records a run exactly when it is stored.
  */
 @ApplicationScoped
 public class CalculationService {
@@ -50,23 +54,32 @@ public class CalculationService {
   private final TenantTransactions transactions;
   private final CalculationSettings settings;
   private final Calculator calculator;
+  private final AuditRecorder audit;
 
   public CalculationService(
       TenantTransactions transactions,
       CalculationSettings settings,
-      @ConfigProperty(name = "quarkus.application.version") String codeVersion) {
+      @ConfigProperty(name = "quarkus.application.version") String codeVersion,
+      AuditRecorder audit) {
     this.transactions = transactions;
     this.settings = settings;
     this.calculator = new Calculator(codeVersion);
+    this.audit = audit;
+  }
+
+  /** As {@link #calculate(String, String, String, JsonNode)}, by the runtime itself. */
+  public RunOutcome calculate(String tenant, String formula, JsonNode input) {
+    return calculate(tenant, AuditActors.RUNTIME, formula, input);
   }
 
   /**
-   * One calculation of {@code formula} on {@code input}, stored as a run.
+   * One calculation of {@code formula} on {@code input}, stored as a run and recorded as {@code
+   * calculation.performed} by {@code actor}.
    *
    * @throws InvalidInputException naming the field (for a line, {@code lines[i].field})
    * @throws NotFoundException when there is no such formula
    */
-  public RunOutcome calculate(String tenant, String formula, JsonNode input) {
+  public RunOutcome calculate(String tenant, String actor, String formula, JsonNode input) {
     CalculationTool<?, ?> tool = tool(formula);
     return transactions.inTransaction(
         tenant,
@@ -100,17 +113,25 @@ public class CalculationService {
           }
           sink.flush();
           StoredRun run = store(store, runId, "single", summary);
+          audit.append(connection, CalculationAudit.performed(tenant, actor, run, records));
           return new RunOutcome(run, summary, records);
         });
+  }
+
+  /** As {@link #batch(String, String, String, Reader, Map)}, by the runtime itself. */
+  public RunOutcome batch(
+      String tenant, String formula, Reader csv, Map<String, String> parameters) {
+    return batch(tenant, AuditActors.RUNTIME, formula, csv, parameters);
   }
 
   /**
    * A batch of {@code formula} over the rows of {@code csv}; {@code parameters} are defaults for
    * empty cells (for {@value CertificateObligation#FORMULA}: the obligation's terms, and defaults
-   * for the lines when prefixed {@code lines.}).
+   * for the lines when prefixed {@code lines.}). Recorded as {@code data.import} and {@code
+   * calculation.performed} by {@code actor}: two entries per batch, whatever its size.
    */
   public RunOutcome batch(
-      String tenant, String formula, Reader csv, Map<String, String> parameters) {
+      String tenant, String actor, String formula, Reader csv, Map<String, String> parameters) {
     CalculationTool<?, ?> tool = tool(formula);
     if (!(tool instanceof BatchableTool<?, ?>) && !(tool instanceof CertificateObligation)) {
       throw new InvalidInputException("formula", formula + " cannot run as a batch");
@@ -151,7 +172,13 @@ public class CalculationService {
             }
           }
           sink.flush();
-          return new RunOutcome(store(store, runId, "batch", summary), summary, List.of());
+          StoredRun run = store(store, runId, "batch", summary);
+          audit.appendAll(
+              connection,
+              List.of(
+                  CalculationAudit.batchImported(tenant, actor, run),
+                  CalculationAudit.performed(tenant, actor, run, List.of())));
+          return new RunOutcome(run, summary, List.of());
         });
   }
 
@@ -180,24 +207,38 @@ public class CalculationService {
         tenant, connection -> requireResult(connection, runId, sequence));
   }
 
-  /** Recomputes one result from its provenance and checks its hashes. */
-  public Verification verifyResult(String tenant, UUID runId, long sequence) {
+  /**
+   * Recomputes one result from its provenance and checks its hashes; recorded as {@code
+   * calculation.recalculated} by {@code actor}.
+   */
+  public Verification verifyResult(String tenant, String actor, UUID runId, long sequence) {
     return transactions.inTransaction(
         tenant,
-        connection ->
-            new ResultVerifier(catalog(connection))
-                .verify(requireResult(connection, runId, sequence)));
+        connection -> {
+          Verification verification =
+              new ResultVerifier(catalog(connection))
+                  .verify(requireResult(connection, runId, sequence));
+          audit.append(
+              connection, CalculationAudit.resultVerified(tenant, actor, runId, verification));
+          return verification;
+        });
   }
 
-  /** Verifies every result of the run and its chain up to the recorded root hash. */
-  public RunVerification verifyRun(String tenant, UUID runId) {
+  /**
+   * Verifies every result of the run and its chain up to the recorded root hash; recorded as {@code
+   * calculation.recalculated} by {@code actor}.
+   */
+  public RunVerification verifyRun(String tenant, String actor, UUID runId) {
     return transactions.inTransaction(
         tenant,
         connection -> {
           StoredRun run = requireRun(connection, runId);
           RunVerifier.Walk walk = new RunVerifier(new ResultVerifier(catalog(connection))).start();
           new CalculationStore(connection).forEachResult(runId, walk::add);
-          return walk.finish(run.rootHash(), run.results());
+          RunVerification verification = walk.finish(run.rootHash(), run.results());
+          audit.append(
+              connection, CalculationAudit.runVerified(tenant, actor, runId, verification));
+          return verification;
         });
   }
 

@@ -3,6 +3,7 @@ package io.greenlang.runtime.api.calculation;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.greenlang.runtime.audit.AuditActors;
 import io.greenlang.runtime.calculation.BatchableTool;
 import io.greenlang.runtime.calculation.CalculationService;
 import io.greenlang.runtime.calculation.CalculationTool;
@@ -22,6 +23,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
 import java.net.URI;
@@ -69,8 +71,10 @@ public class CalculationResource {
       @PathParam("tenant") String tenant,
       @PathParam("formula") String formula,
       InputStream body,
-      @Context UriInfo uri) {
-    RunOutcome outcome = calculations.calculate(tenant, formula, RequestBodies.json(body));
+      @Context UriInfo uri,
+      @Context SecurityContext caller) {
+    RunOutcome outcome =
+        calculations.calculate(tenant, actor(caller), formula, RequestBodies.json(body));
     return Response.created(runUri(uri, tenant, outcome.run().runId()))
         .entity(ApiJson.runWithResults(outcome.run(), outcome.results()))
         .build();
@@ -87,11 +91,13 @@ public class CalculationResource {
       @PathParam("tenant") String tenant,
       @PathParam("formula") String formula,
       InputStream body,
-      @Context UriInfo uri) {
+      @Context UriInfo uri,
+      @Context SecurityContext caller) {
     Map<String, String> parameters = new LinkedHashMap<>();
     uri.getQueryParameters()
         .forEach((name, values) -> parameters.put(name, values.get(values.size() - 1)));
-    RunOutcome outcome = calculations.batch(tenant, formula, RequestBodies.csv(body), parameters);
+    RunOutcome outcome =
+        calculations.batch(tenant, actor(caller), formula, RequestBodies.csv(body), parameters);
     return Response.created(runUri(uri, tenant, outcome.run().runId()))
         .entity(ApiJson.run(outcome.run()))
         .build();
@@ -134,16 +140,24 @@ public class CalculationResource {
   public Verification verifyResult(
       @PathParam("tenant") String tenant,
       @PathParam("runId") String runId,
-      @PathParam("sequence") long sequence) {
-    return calculations.verifyResult(tenant, RequestBodies.runId(runId), sequence);
+      @PathParam("sequence") long sequence,
+      @Context SecurityContext caller) {
+    return calculations.verifyResult(tenant, actor(caller), RequestBodies.runId(runId), sequence);
   }
 
   /** Verifies every result of the run and its chain to the recorded root hash. */
   @POST
   @Path("runs/{runId}/verify")
   public RunVerification verifyRun(
-      @PathParam("tenant") String tenant, @PathParam("runId") String runId) {
-    return calculations.verifyRun(tenant, RequestBodies.runId(runId));
+      @PathParam("tenant") String tenant,
+      @PathParam("runId") String runId,
+      @Context SecurityContext caller) {
+    return calculations.verifyRun(tenant, actor(caller), RequestBodies.runId(runId));
+  }
+
+  /** Who the audit events of a request name: the API's caller as it knows it. */
+  static String actor(SecurityContext caller) {
+    return AuditActors.apiCaller(caller == null ? null : caller.getUserPrincipal());
   }
 
   private static URI runUri(UriInfo uri, String tenant, UUID runId) {

@@ -72,19 +72,7 @@ public class PostgresTenantDatabase {
    */
   public void migrateAndRegister(
       PostgresEndpoint admin, String database, String role, String tenant) throws SQLException {
-    String key = admin.describe() + "/" + database;
-    if (!migrated.contains(key)) {
-      var result =
-          schema.migrate(
-              "jdbc:postgresql://" + admin.host() + ":" + admin.port() + "/" + database,
-              admin.username(),
-              admin.password());
-      if (result.appliedMigrations() > 0) {
-        // New tables: every tenant of this database must be granted again.
-        granted.removeIf(g -> g.startsWith(key + "/"));
-      }
-      migrated.add(key);
-    }
+    String key = ensureMigrated(admin, database);
     String grant = key + "/" + role;
     if (granted.contains(grant)) {
       return;
@@ -99,6 +87,27 @@ public class PostgresTenantDatabase {
       schema.grantTenant(c, role, tenant);
     }
     granted.add(grant);
+  }
+
+  /**
+   * Migrates the runtime schema in {@code database} as the administrator, once per database per
+   * operator process; returns the database's key in this process's caches.
+   */
+  public String ensureMigrated(PostgresEndpoint admin, String database) {
+    String key = admin.describe() + "/" + database;
+    if (!migrated.contains(key)) {
+      var result =
+          schema.migrate(
+              "jdbc:postgresql://" + admin.host() + ":" + admin.port() + "/" + database,
+              admin.username(),
+              admin.password());
+      if (result.appliedMigrations() > 0) {
+        // New tables: every tenant of this database must be granted again.
+        granted.removeIf(g -> g.startsWith(key + "/"));
+      }
+      migrated.add(key);
+    }
+    return key;
   }
 
   /** Drops the tenant's database (closing its connections) and role; for deletionPolicy Delete. */
