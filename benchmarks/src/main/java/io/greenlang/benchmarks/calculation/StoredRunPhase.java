@@ -35,8 +35,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * The run as the runtime stores it: a fresh database migrated as the operator migrates it, a tenant
  * login role, the fixture table published as that tenant, then the whole run (lines and obligation)
  * calculated and written in one transaction as the tenant with its audit events (as {@code
- * CalculationService} records them), and verified from the database. The
- * database and role are dropped afterwards.
+ * CalculationService} records them), and verified from the database. The database and role are
+ * dropped afterwards.
  */
 final class StoredRunPhase {
 

@@ -1,9 +1,11 @@
 package io.greenlang.operator.tenant;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.greenlang.crds.agent.Agent;
 import io.greenlang.crds.common.ConditionStatus;
 import io.greenlang.crds.region.Region;
 import io.greenlang.crds.tenant.DeletionPolicy;
@@ -15,6 +17,7 @@ import io.greenlang.crds.tenant.TenantMember;
 import io.greenlang.crds.tenant.TenantNames;
 import io.greenlang.crds.tenant.TenantRole;
 import io.greenlang.crds.tenant.TenantTier;
+import io.greenlang.operator.audit.AgentAuditTrail;
 import io.greenlang.operator.audit.TenantAuditTrail;
 import io.greenlang.operator.region.RegionFixtures;
 import io.greenlang.operator.region.SecretValues;
@@ -26,6 +29,7 @@ import io.greenlang.runtime.schema.audit.ArchivedChain;
 import io.greenlang.runtime.schema.audit.AuditArchive;
 import io.greenlang.runtime.schema.audit.AuditChainVerifier;
 import io.greenlang.runtime.schema.audit.AuditEntry;
+import io.greenlang.runtime.schema.audit.AuditEventType;
 import io.greenlang.runtime.schema.audit.AuditLedgerClient;
 import io.greenlang.runtime.schema.audit.ChainVerification;
 import io.greenlang.testsupport.kubernetes.MockKubernetesApiResource;
@@ -35,7 +39,9 @@ import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -44,7 +50,8 @@ import org.junit.jupiter.api.Test;
  * A Tenant's lifecycle in its audit chain, as the operator records it: provisioning and members,
  * spec and member changes, a credential rotation, the deletion request; nothing for a reconcile
  * that finds nothing new, not even after a restart; and under deletionPolicy Delete the chain of a
- * tenant whose database is dropped still verifies from the Region's archive.
+ * tenant whose database is dropped still verifies from the Region's archive. Also the Agent
+ * lifecycle events the Agent reconciler records through {@link AgentAuditTrail}.
  */
 @QuarkusTest
 @QuarkusTestResource(MockKubernetesApiResource.class)
@@ -52,6 +59,7 @@ class TenantAuditIT {
   private static final String OPERATOR = "system:greenlang-operator";
 
   @Inject TenantDataPlane dataPlane;
+  @Inject AgentAuditTrail agentTrail;
 
   private KubernetesClient client;
   private TenantFixtures fixtures;
@@ -238,6 +246,65 @@ class TenantAuditIT {
     assertThat(keptChain.get(keptChain.size() - 1).details())
         .contains("\"change\":\"deleted\"", "\"deletionPolicy\":\"Retain\"");
     assertIntact(TenantNames.postgresIdentifier(kept), kept, 4);
+  }
+
+  @Test
+  void agentLifecycleEventsAreRecordedOncePerTransition() throws Exception {
+    String region = RegionFixtures.randomName("eu");
+    fixtures.readyRegion(region);
+    String name = RegionFixtures.randomName("agents");
+    fixtures.tenant(
+        name, IsolationLevel.DATABASE, region, spec -> spec.setMembers(new ArrayList<>()));
+    Tenant tenant = fixtures.awaitReady(name, ConditionStatus.True);
+    Region placedIn = client.resources(Region.class).withName(region).get();
+    String database = TenantNames.postgresIdentifier(name);
+    awaitChain(database, name, 1);
+    Agent agent = agent("gl-" + name, "intake", "uid-1", 1L);
+
+    assertThat(agentTrail.record(tenant, placedIn, agent, AuditEventType.AGENT_CREATED, Map.of()))
+        .isTrue();
+    for (int pass = 0; pass < 3; pass++) {
+      agentTrail.record(tenant, placedIn, agent, AuditEventType.AGENT_CREATED, Map.of());
+      agentTrail.record(
+          tenant, placedIn, agent, AuditEventType.AGENT_DEPLOYED, Map.of("replicas", 2));
+    }
+    Agent paused = agent("gl-" + name, "intake", "uid-1", 2L);
+    assertThat(agentTrail.record(tenant, placedIn, paused, AuditEventType.AGENT_STOPPED, null))
+        .isTrue();
+    assertThat(agentTrail.record(tenant, placedIn, paused, AuditEventType.AGENT_DELETED, null))
+        .isTrue();
+    assertThat(agentTrail.record(tenant, placedIn, paused, AuditEventType.AGENT_DELETED, null))
+        .isFalse();
+    Agent again = agent("gl-" + name, "intake", "uid-2", 1L);
+    assertThat(agentTrail.record(tenant, placedIn, again, AuditEventType.AGENT_CREATED, null))
+        .as("an Agent created again under the same name is a new agent")
+        .isTrue();
+    assertThatThrownBy(
+            () -> agentTrail.record(tenant, placedIn, again, AuditEventType.AGENT_EXECUTED, null))
+        .isInstanceOf(IllegalArgumentException.class);
+
+    List<AuditEntry> chain = chain(database, name);
+    assertThat(chain.subList(1, chain.size()))
+        .extracting(e -> e.eventType() + " " + e.target() + " " + e.details())
+        .containsExactly(
+            "agent.created agent:gl-" + name + "/intake {\"uid\":\"uid-1\"}",
+            "agent.deployed agent:gl-"
+                + name
+                + "/intake"
+                + " {\"generation\":1,\"replicas\":2,\"uid\":\"uid-1\"}",
+            "agent.stopped agent:gl-" + name + "/intake {\"generation\":2,\"uid\":\"uid-1\"}",
+            "agent.deleted agent:gl-" + name + "/intake {\"uid\":\"uid-1\"}",
+            "agent.created agent:gl-" + name + "/intake {\"uid\":\"uid-2\"}");
+    assertIntact(database, name, 6);
+  }
+
+  private static Agent agent(String namespace, String name, String uid, long generation) {
+    Agent agent = new Agent();
+    agent.getMetadata().setNamespace(namespace);
+    agent.getMetadata().setName(name);
+    agent.getMetadata().setUid(uid);
+    agent.getMetadata().setGeneration(generation);
+    return agent;
   }
 
   private static AuditEntry entry(List<AuditEntry> chain, String type, int from) {
