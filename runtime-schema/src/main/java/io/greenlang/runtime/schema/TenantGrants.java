@@ -237,20 +237,31 @@ final class TenantGrants {
     }
   }
 
-  /** A member of another tenant's role could SET ROLE to it, and the other way round. */
+  /**
+   * A member of another tenant's role could SET ROLE to it, and the other way round. Walks the
+   * role's own memberships up and down (a handful of rows) rather than asking pg_has_role of every
+   * bound tenant role, which grew with the number of tenants of the database.
+   */
   private static void requireNoOtherTenantRoleMembership(Connection connection, String roleName)
       throws SQLException {
     try (PreparedStatement query =
         connection.prepareStatement(
-            "SELECT t.role_name FROM greenlang.tenant_roles t"
+            "WITH RECURSIVE self AS (SELECT oid FROM pg_catalog.pg_roles WHERE rolname = ?),"
+                + " up(oid) AS (SELECT m.roleid FROM pg_catalog.pg_auth_members m, self"
+                + " WHERE m.member = self.oid"
+                + " UNION SELECT m.roleid FROM pg_catalog.pg_auth_members m JOIN up"
+                + " ON m.member = up.oid),"
+                + " down(oid) AS (SELECT m.member FROM pg_catalog.pg_auth_members m, self"
+                + " WHERE m.roleid = self.oid"
+                + " UNION SELECT m.member FROM pg_catalog.pg_auth_members m JOIN down"
+                + " ON m.roleid = down.oid)"
+                + " SELECT t.role_name FROM greenlang.tenant_roles t"
                 + " JOIN pg_catalog.pg_roles r ON r.rolname = t.role_name"
                 + " WHERE t.role_name <> ?"
-                + " AND (pg_catalog.pg_has_role(?::name, r.oid, 'MEMBER')"
-                + " OR pg_catalog.pg_has_role(r.oid, ?::name, 'MEMBER'))"
+                + " AND r.oid IN (SELECT oid FROM up UNION SELECT oid FROM down)"
                 + " ORDER BY t.role_name")) {
       query.setString(1, roleName);
       query.setString(2, roleName);
-      query.setString(3, roleName);
       try (ResultSet result = query.executeQuery()) {
         List<String> related = new ArrayList<>();
         while (result.next()) {

@@ -351,6 +351,20 @@ class TenantGrantsIT {
     assertThatIllegalStateException()
         .isThrownBy(() -> schema.grantTenant(admin, memberOfAcme, "globex"))
         .withMessageContaining("[" + role + "]");
+
+    String hasAcmeAsMember = roles.create();
+    execute(admin, "GRANT " + hasAcmeAsMember + " TO " + role);
+    assertThatIllegalStateException()
+        .isThrownBy(() -> schema.grantTenant(admin, hasAcmeAsMember, "initech"))
+        .withMessageContaining("[" + role + "]");
+
+    String between = roles.create();
+    String indirectMember = roles.create();
+    execute(admin, "GRANT " + between + " TO " + indirectMember);
+    execute(admin, "GRANT " + role + " TO " + between);
+    assertThatIllegalStateException()
+        .isThrownBy(() -> schema.grantTenant(admin, indirectMember, "umbrella"))
+        .withMessageContaining("[" + role + "]");
   }
 
   @Test
