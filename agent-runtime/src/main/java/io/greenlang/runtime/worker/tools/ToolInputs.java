@@ -36,9 +36,19 @@ public final class ToolInputs {
     this.prefix = prefix;
   }
 
-  /** The task's top-level inputs. */
+  /** The task's top-level inputs; JSON trees among them are read as the bus delivers them. */
   public static ToolInputs of(Map<String, Object> inputs) {
-    return new ToolInputs(inputs == null ? Map.of() : inputs, "");
+    Map<String, Object> values = new LinkedHashMap<>();
+    if (inputs != null) {
+      inputs.forEach(
+          (name, value) ->
+              values.put(
+                  name,
+                  value instanceof JsonNode node
+                      ? CanonicalJson.MAPPER.convertValue(node, Object.class)
+                      : value));
+    }
+    return new ToolInputs(values, "");
   }
 
   /** The name of input {@code name} as errors give it, such as {@code lines[2].cnCode}. */

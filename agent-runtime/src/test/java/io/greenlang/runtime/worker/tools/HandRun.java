@@ -3,6 +3,7 @@ package io.greenlang.runtime.worker.tools;
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.greenlang.crds.agent.Agent;
 import io.greenlang.crds.pipeline.PipelineStep;
+import io.greenlang.crds.pipeline.StepCompensation;
 import io.greenlang.crds.runtime.StepResult;
 import io.greenlang.crds.runtime.StepTask;
 import io.greenlang.runtime.memory.MemoryStore;
@@ -79,6 +80,27 @@ public final class HandRun {
                 0,
                 0)));
     return result;
+  }
+
+  /** Runs the compensation of step {@code name}, with its inputs resolved. */
+  public ToolResult compensate(String name) {
+    StepCompensation compensation = sample.step(name).getCompensation();
+    Map<String, Object> inputs = sample.inputs(compensation.getInputs(), outputs);
+    StepTask task =
+        new StepTask(
+            StepTask.taskId(runUid, name, 1, true),
+            "acme-steel",
+            sample.run.getMetadata().getNamespace(),
+            sample.run.getMetadata().getName(),
+            runUid,
+            name,
+            1,
+            compensation.getAgent(),
+            compensation.getTool(),
+            inputs,
+            true,
+            0);
+    return tools.get(compensation.getTool()).execute(inputs, context(task, compensation.getTool()));
   }
 
   /** Whether step {@code name}'s {@code when} holds now. */

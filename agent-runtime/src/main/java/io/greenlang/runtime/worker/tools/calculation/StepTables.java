@@ -116,7 +116,11 @@ public final class StepTables {
    * factor): the one its setting names, else {@code builtIn}; pinned to its latest version.
    */
   public TableRef forPurpose(String setting, String builtIn) {
-    String id = settings.tableId(setting).orElse(builtIn);
+    return named(setting, settings.tableId(setting).orElse(builtIn));
+  }
+
+  /** Table {@code id}, chosen by {@code setting} (such as a GWP set's alias), pinned. */
+  public TableRef named(String setting, String id) {
     TableRef table = latest(calculations, tenant, id, () -> settings.invalid(setting, missing(id)));
     used.put(setting, table);
     return table;

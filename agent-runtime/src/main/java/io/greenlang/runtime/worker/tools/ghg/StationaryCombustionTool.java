@@ -69,7 +69,7 @@ public class StationaryCombustionTool implements AgentTool {
     List<ToolInputs> fuels = list ? in.objects("fuels") : List.of(in);
     String gwpSet = settings.text("gwpSet").orElse("AR6");
     StepTables tables = StepTables.resolve(NAME, in, settings, calculations, context.task());
-    TableRef gwpTable = tables.forPurpose("gwpSet", GwpSets.tableId(gwpSet));
+    TableRef gwpTable = tables.named("gwpSet", GwpSets.tableId(gwpSet));
     TableRef emissionFactors =
         tables.forPurpose("emissionFactors", StationaryCombustion.DEFAULT_EMISSION_FACTORS);
     TableRef netCalorificValues =
