@@ -140,7 +140,11 @@ public final class HandRun {
                 declared ->
                     declared.getConfig() == null ? Map.<String, String>of() : declared.getConfig())
             .orElseThrow(() -> new IllegalStateException(tool + " is not declared by the agent"));
-    List<StoredStepResult> sofar = List.copyOf(history);
+    // As the result store gives them: by step name.
+    List<StoredStepResult> sofar =
+        history.stream()
+            .sorted(java.util.Comparator.comparing(stored -> stored.result().step()))
+            .toList();
     return new ToolContext(task, settings, memory, () -> sofar);
   }
 

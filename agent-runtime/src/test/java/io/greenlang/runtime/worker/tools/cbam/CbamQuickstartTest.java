@@ -105,7 +105,7 @@ class CbamQuickstartTest {
     List<Map<String, Object>> sources = (List<Map<String, Object>>) document.get("sources");
     assertThat(sources)
         .extracting(source -> source.get("step"))
-        .containsExactly("intake", "embedded-emissions", "obligation");
+        .containsExactly("embedded-emissions", "intake", "obligation");
   }
 
   @Test
