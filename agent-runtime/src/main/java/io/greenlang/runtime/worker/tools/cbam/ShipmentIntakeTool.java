@@ -54,7 +54,9 @@ public class ShipmentIntakeTool implements AgentTool {
   public ToolResult execute(Map<String, Object> inputs, ToolContext context) {
     ToolInputs in = ToolInputs.of(inputs).rejectUnknown(Set.of(INPUT));
     ToolSettings settings = ToolSettings.of(NAME, context, SETTINGS);
-    boolean rejectOnError = Boolean.parseBoolean(settings.text("rejectOnError").orElse("true"));
+    boolean rejectOnError =
+        Boolean.parseBoolean(
+            settings.choice("rejectOnError", Set.of("true", "false")).orElse("true"));
     if (!in.has(INPUT)) {
       throw in.invalid(INPUT, "is required: the shipments CSV as text");
     }
