@@ -19,10 +19,6 @@ import io.greenlang.runtime.calculation.store.CalculationStore;
 import io.greenlang.runtime.calculation.store.NotFoundException;
 import io.greenlang.runtime.calculation.store.StoredRun;
 import io.greenlang.runtime.calculation.store.TenantTransactions;
-import io.greenlang.runtime.calculation.verification.ResultVerifier;
-import io.greenlang.runtime.calculation.verification.RunVerification;
-import io.greenlang.runtime.calculation.verification.RunVerifier;
-import io.greenlang.runtime.calculation.verification.Verification;
 import io.greenlang.runtime.catalog.BuiltInCatalog;
 import io.greenlang.runtime.catalog.CsvRecords;
 import io.greenlang.runtime.catalog.FactorCatalog;
@@ -41,9 +37,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Runs calculations for a tenant and stores them with their provenance: a single calculation (one
  * result, or for a CBAM obligation its import lines and the obligation), a CSV batch, and reads and
- * verifies stored runs. Everything happens in one transaction acting for the tenant, which also
- * appends the audit events of a stored run or a verification ({@link CalculationAudit}), so the
- * tenant's chain records a run exactly when it is stored.
+ * reads stored runs ({@link CalculationVerifications} verifies them). Everything happens in one
+ * transaction acting for the tenant, which also appends the audit events of a stored run ({@link
+ * CalculationAudit}), so the tenant's chain records a run exactly when it is stored.
  */
 @ApplicationScoped
 public class CalculationService {
@@ -80,12 +76,22 @@ public class CalculationService {
    * @throws NotFoundException when there is no such formula
    */
   public RunOutcome calculate(String tenant, String actor, String formula, JsonNode input) {
+    return calculate(tenant, actor, formula, input, UUID.randomUUID());
+  }
+
+  /**
+   * As {@link #calculate(String, String, String, JsonNode)}, stored as run {@code runId}: a
+   * pipeline step names its run after its task, so a repeated step finds the run it stored (a
+   * second store of the same id fails on the primary key and leaves the first intact, its event
+   * included).
+   */
+  public RunOutcome calculate(
+      String tenant, String actor, String formula, JsonNode input, UUID runId) {
     CalculationTool<?, ?> tool = tool(formula);
     return transactions.inTransaction(
         tenant,
         connection -> {
           FactorCatalog catalog = catalog(connection);
-          UUID runId = UUID.randomUUID();
           CalculationStore store = new CalculationStore(connection);
           CalculationStore.Sink sink = store.sink(runId);
           List<ResultRecord> records = new ArrayList<>();
@@ -182,6 +188,46 @@ public class CalculationService {
         });
   }
 
+  /**
+   * One run of {@code formula} over the inputs in the JSON list {@code rows} (a pipeline step's
+   * import lines, fuels, ...), stored as run {@code runId} in mode {@code batch} with every result
+   * returned, and recorded as {@code calculation.performed} by {@code actor}. Unlike a CSV batch,
+   * every row must succeed: the first row that fails fails the call.
+   *
+   * @throws InvalidInputException naming the row and field ({@code rows[2].cnCode})
+   */
+  public RunOutcome calculateRows(
+      String tenant, String actor, String formula, JsonNode rows, UUID runId) {
+    CalculationTool<?, ?> tool = tool(formula);
+    if (!(tool instanceof BatchableTool<?, ?> batchable)) {
+      throw new InvalidInputException("formula", formula + " cannot run over rows");
+    }
+    ObjectNode wrapped = JSON.createObjectNode();
+    wrapped.set("rows", rows);
+    List<RowInput> inputs = RowInputs.jsonList(wrapped, "rows", settings.maxJsonLines());
+    return transactions.inTransaction(
+        tenant,
+        connection -> {
+          CalculationStore store = new CalculationStore(connection);
+          CalculationStore.Sink sink = store.sink(runId);
+          List<ResultRecord> records = new ArrayList<>();
+          BatchSummary summary =
+              new BatchCalculation<>(
+                      batchable, calculator, catalog(connection), 1, settings.batch().parallel())
+                  .run(
+                      inputs.iterator(),
+                      record -> {
+                        records.add(record);
+                        sink.accept(record);
+                      });
+          failOnRowError(summary);
+          sink.flush();
+          StoredRun run = store(store, runId, "batch", summary);
+          audit.append(connection, CalculationAudit.performed(tenant, actor, run, records));
+          return new RunOutcome(run, summary, records);
+        });
+  }
+
   public StoredRun run(String tenant, UUID runId) {
     return transactions.inTransaction(tenant, connection -> requireRun(connection, runId));
   }
@@ -205,41 +251,6 @@ public class CalculationService {
   public ResultRecord result(String tenant, UUID runId, long sequence) {
     return transactions.inTransaction(
         tenant, connection -> requireResult(connection, runId, sequence));
-  }
-
-  /**
-   * Recomputes one result from its provenance and checks its hashes; recorded as {@code
-   * calculation.recalculated} by {@code actor}.
-   */
-  public Verification verifyResult(String tenant, String actor, UUID runId, long sequence) {
-    return transactions.inTransaction(
-        tenant,
-        connection -> {
-          Verification verification =
-              new ResultVerifier(catalog(connection))
-                  .verify(requireResult(connection, runId, sequence));
-          audit.append(
-              connection, CalculationAudit.resultVerified(tenant, actor, runId, verification));
-          return verification;
-        });
-  }
-
-  /**
-   * Verifies every result of the run and its chain up to the recorded root hash; recorded as {@code
-   * calculation.recalculated} by {@code actor}.
-   */
-  public RunVerification verifyRun(String tenant, String actor, UUID runId) {
-    return transactions.inTransaction(
-        tenant,
-        connection -> {
-          StoredRun run = requireRun(connection, runId);
-          RunVerifier.Walk walk = new RunVerifier(new ResultVerifier(catalog(connection))).start();
-          new CalculationStore(connection).forEachResult(runId, walk::add);
-          RunVerification verification = walk.finish(run.rootHash(), run.results());
-          audit.append(
-              connection, CalculationAudit.runVerified(tenant, actor, runId, verification));
-          return verification;
-        });
   }
 
   private static CalculationTool<?, ?> tool(String formula) {
@@ -315,13 +326,13 @@ public class CalculationService {
     return store.run(runId).orElseThrow();
   }
 
-  private static StoredRun requireRun(Connection connection, UUID runId) throws SQLException {
+  static StoredRun requireRun(Connection connection, UUID runId) throws SQLException {
     return new CalculationStore(connection)
         .run(runId)
         .orElseThrow(() -> new NotFoundException("no calculation run " + runId));
   }
 
-  private static ResultRecord requireResult(Connection connection, UUID runId, long sequence)
+  static ResultRecord requireResult(Connection connection, UUID runId, long sequence)
       throws SQLException {
     requireRun(connection, runId);
     return new CalculationStore(connection)

@@ -7,6 +7,7 @@ import io.greenlang.runtime.audit.AuditActors;
 import io.greenlang.runtime.calculation.BatchableTool;
 import io.greenlang.runtime.calculation.CalculationService;
 import io.greenlang.runtime.calculation.CalculationTool;
+import io.greenlang.runtime.calculation.CalculationVerifications;
 import io.greenlang.runtime.calculation.Formulas;
 import io.greenlang.runtime.calculation.RunOutcome;
 import io.greenlang.runtime.calculation.cbam.CertificateObligation;
@@ -41,9 +42,12 @@ import java.util.UUID;
 public class CalculationResource {
 
   private final CalculationService calculations;
+  private final CalculationVerifications verifications;
 
-  public CalculationResource(CalculationService calculations) {
+  public CalculationResource(
+      CalculationService calculations, CalculationVerifications verifications) {
     this.calculations = calculations;
+    this.verifications = verifications;
   }
 
   /** The formulas, what each computes and whether it takes CSV batches. */
@@ -142,7 +146,7 @@ public class CalculationResource {
       @PathParam("runId") String runId,
       @PathParam("sequence") long sequence,
       @Context SecurityContext caller) {
-    return calculations.verifyResult(tenant, actor(caller), RequestBodies.runId(runId), sequence);
+    return verifications.verifyResult(tenant, actor(caller), RequestBodies.runId(runId), sequence);
   }
 
   /** Verifies every result of the run and its chain to the recorded root hash. */
@@ -152,7 +156,7 @@ public class CalculationResource {
       @PathParam("tenant") String tenant,
       @PathParam("runId") String runId,
       @Context SecurityContext caller) {
-    return calculations.verifyRun(tenant, actor(caller), RequestBodies.runId(runId));
+    return verifications.verifyRun(tenant, actor(caller), RequestBodies.runId(runId));
   }
 
   /** Who the audit events of a request name: the API's caller as it knows it. */
