@@ -23,6 +23,9 @@ final class NameIndexedStore extends AbstractMap<AttributeSet, String> {
   static final String PLURAL = "plural";
   static final String NAME = "name";
 
+  /** Not a valid object name, so no stored object is indexed under it. */
+  private static final String UNSET_NAME = "\u0000unset";
+
   private final Map<AttributeSet, String> entries =
       Collections.synchronizedMap(new LinkedHashMap<>());
   private final Map<String, Set<AttributeSet>> byName = new ConcurrentHashMap<>();
@@ -102,13 +105,28 @@ final class NameIndexedStore extends AbstractMap<AttributeSet, String> {
             .filter(entry -> entry.getValue() != null));
   }
 
-  /** "plural/name" when the attributes hold one exact value for each, else empty. */
+  /**
+   * "plural/name" when the attributes hold one exact value for each, else empty. A name without a
+   * value (a create with only generateName, such as an Event) names no stored object, since every
+   * stored object has its name by then: it gets an identity nothing is indexed under.
+   */
   static Optional<String> identity(AttributeSet attributes) {
     Optional<String> plural = exact(attributes.getAttribute(PLURAL));
-    Optional<String> name = exact(attributes.getAttribute(NAME));
+    Attribute nameAttribute = attributes.getAttribute(NAME);
+    if (plural.isPresent() && isUnset(nameAttribute)) {
+      return Optional.of(plural.get() + "/" + UNSET_NAME);
+    }
+    Optional<String> name = exact(nameAttribute);
     return plural.isPresent() && name.isPresent()
         ? Optional.of(plural.get() + "/" + name.get())
         : Optional.empty();
+  }
+
+  private static boolean isUnset(Attribute attribute) {
+    return attribute != null
+        && attribute.getType() == AttributeType.WITH
+        && attribute.getValues().size() == 1
+        && attribute.getValues().get(0).toString() == null;
   }
 
   private static Optional<String> exact(Attribute attribute) {

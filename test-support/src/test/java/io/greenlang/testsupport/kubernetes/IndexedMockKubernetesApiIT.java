@@ -37,7 +37,7 @@ class IndexedMockKubernetesApiIT {
         MockKubernetesApi indexed = MockKubernetesApi.startIndexed(0)) {
       List<String> expected = script(stock.client());
       // The script exercises what matters: a conflicting create, a missing object, a finalizer.
-      assertThat(expected).contains("HTTP 409", "null", "true", "Ready");
+      assertThat(expected).contains("HTTP 409", "null", "true", "Ready", "events 2");
       assertThat(script(indexed.client())).containsExactlyElementsOf(expected);
     }
   }
@@ -95,6 +95,24 @@ class IndexedMockKubernetesApiIT {
     seen.add(names(client.configMaps().inNamespace("ns-a").list().getItems()));
     client.configMaps().resource(configMap("ns-a", "cm-0", "tier", "again")).create();
     seen.add(describe(client.configMaps().inNamespace("ns-a").withName("cm-0").get()));
+
+    for (int i = 0; i < 2; i++) {
+      // Only generateName, as the operator's Events: the server names them.
+      client
+          .v1()
+          .events()
+          .inNamespace("ns-a")
+          .resource(
+              new io.fabric8.kubernetes.api.model.EventBuilder()
+                  .withNewMetadata()
+                  .withGenerateName("cm-0.")
+                  .withNamespace("ns-a")
+                  .endMetadata()
+                  .withReason("Tested")
+                  .build())
+          .create();
+    }
+    seen.add("events " + client.v1().events().inNamespace("ns-a").list().getItems().size());
 
     org.awaitility.Awaitility.await()
         .atMost(java.time.Duration.ofSeconds(10))
