@@ -153,7 +153,15 @@ public class PipelineRunReconciler implements Reconciler<PipelineRun> {
     } else {
       control = UpdateControl.noUpdate();
     }
-    return RunWakeUp.next(status, run, now, settings).map(control::rescheduleAfter).orElse(control);
+    Optional<java.time.Duration> wakeUp = RunWakeUp.next(status, run, now, settings);
+    LOG.debugf(
+        "PipelineRun %s/%s: %s (%s), wake up in %s",
+        run.getMetadata().getNamespace(),
+        run.getMetadata().getName(),
+        status.getPhase(),
+        status.getProgress(),
+        wakeUp.orElse(null));
+    return wakeUp.map(control::rescheduleAfter).orElse(control);
   }
 
   @Override

@@ -78,14 +78,19 @@ final class RunQueue {
         .forEach(r -> wakeups.propagateEvent(ResourceID.fromResource(r)));
   }
 
+  /**
+   * Cancels the other runs of the Pipeline that started or queued and were not created after this
+   * one (creation times have a one-second resolution, so "not after" rather than "before").
+   */
   private void replaceOlderRuns(PipelineRun run) {
     String pipeline = run.getSpec().getPipelineRef().getName();
     TenantRunSlots.RunView self = view(run);
     runs.list(run.getMetadata().getNamespace())
         .filter(r -> pipeline.equals(r.getSpec().getPipelineRef().getName()))
+        .filter(r -> !ResourceID.fromResource(r).equals(self.id()))
         .filter(r -> !Boolean.TRUE.equals(r.getSpec().getCancelled()))
-        .filter(r -> !view(r).finished())
-        .filter(r -> TenantRunSlots.RunView.FIFO.compare(view(r), self) < 0)
+        .filter(r -> view(r).active() || view(r).phase() == RunPhase.Queued)
+        .filter(r -> !view(r).created().isAfter(self.created()))
         .forEach(older -> cancel(older, run.getMetadata().getName()));
   }
 

@@ -30,6 +30,12 @@ public class TenantRunSlots {
   private final Map<String, Map<ResourceID, String>> admitted = new HashMap<>();
 
   /**
+   * Runs released here whose finished status may not have reached the cache yet: the queued runs
+   * they wake must not count them.
+   */
+  private final Map<String, Set<ResourceID>> released = new HashMap<>();
+
+  /**
    * Admits {@code candidate} or says why it queues.
    *
    * @param tenantRuns the tenant's runs as the cache sees them (the candidate among them or not)
@@ -45,8 +51,13 @@ public class TenantRunSlots {
     Map<ResourceID, String> ours = admitted.computeIfAbsent(tenant, t -> new HashMap<>());
     // A run this process admitted that is gone or finished holds no slot any more.
     ours.keySet().removeIf(id -> !known.containsKey(id) || known.get(id).finished());
+    Set<ResourceID> gone = released.computeIfAbsent(tenant, t -> new HashSet<>());
+    gone.removeIf(id -> !known.containsKey(id) || known.get(id).finished());
     Map<ResourceID, String> active = new HashMap<>(ours);
-    tenantRuns.stream().filter(RunView::active).forEach(v -> active.put(v.id(), v.pipeline()));
+    tenantRuns.stream()
+        .filter(RunView::active)
+        .filter(v -> !gone.contains(v.id()))
+        .forEach(v -> active.put(v.id(), v.pipeline()));
     if (active.containsKey(candidate.id())) {
       return Optional.empty();
     }
@@ -96,6 +107,7 @@ public class TenantRunSlots {
     if (ours != null) {
       ours.remove(run);
     }
+    released.computeIfAbsent(tenant, t -> new HashSet<>()).add(run);
   }
 
   /**

@@ -48,6 +48,11 @@ public final class PipelineSpecs {
     return step;
   }
 
+  public static PipelineStep tool(PipelineStep step, String tool) {
+    step.setTool(tool);
+    return step;
+  }
+
   public static PipelineStep retries(PipelineStep step, int retries) {
     step.setRetries(retries);
     return step;

@@ -70,6 +70,17 @@ class TenantRunSlotsTest {
   }
 
   @Test
+  void aReleasedRunFreesItsSlotBeforeItsFinishedStatusReachesTheCache() {
+    run("r1", "p", RunPhase.Running, 1, null);
+    TenantRunSlots.RunView r2 = run("r2", "p", RunPhase.Queued, 2, "TenantConcurrencyLimit");
+    assertThat(admit(r2, 1, ConcurrencyPolicy.Allow)).isFalse();
+
+    slots.release("acme", new ResourceID("r1", "gl-acme"));
+
+    assertThat(admit(r2, 1, ConcurrencyPolicy.Allow)).as("the cache still says r1 runs").isTrue();
+  }
+
+  @Test
   void forbidQueuesRunsOfTheSamePipelineWhileOneIsActiveOrQueuedBefore() {
     run("r1", "cbam", RunPhase.Running, 1, null);
     TenantRunSlots.RunView r2 = run("r2", "cbam", null, 2, null);
