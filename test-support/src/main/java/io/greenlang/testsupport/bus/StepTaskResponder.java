@@ -167,8 +167,8 @@ public final class StepTaskResponder implements AutoCloseable {
     deliveries.add(task);
     StepResult result = stored.get(task.taskId());
     if (result == null) {
-      Reply reply = behaviour.reply(task);
       executions.computeIfAbsent(task.taskId(), id -> new AtomicInteger()).incrementAndGet();
+      Reply reply = behaviour.reply(task);
       if (reply.silent()) {
         acknowledge(redis, stream, entry.getId());
         return;
