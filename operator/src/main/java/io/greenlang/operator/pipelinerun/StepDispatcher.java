@@ -61,14 +61,18 @@ final class StepDispatcher implements StepLauncher {
     if (known.isPresent()) {
       return new Published(known.get().at(), known.get().deadline());
     }
+    // The time of publication itself, not of the pass: the pass read results and inputs first.
+    Instant clock = Instant.now();
+    Instant at = clock.isAfter(now) ? clock : now;
     Duration timeout = timeout(attempt);
-    Instant deadline = timeout == null ? null : now.plus(timeout);
+    Instant deadline = timeout == null ? null : at.plus(timeout);
+    long nanos = System.nanoTime();
     Optional<Refused> refused = publish(attempt, deadline);
     if (refused.isPresent()) {
       return refused.get();
     }
-    ledger.record(uid(), taskId, new DispatchLedger.Dispatch(now, deadline, System.nanoTime()));
-    return new Published(now, deadline);
+    ledger.record(uid(), taskId, new DispatchLedger.Dispatch(at, deadline, nanos));
+    return new Published(at, deadline);
   }
 
   @Override
