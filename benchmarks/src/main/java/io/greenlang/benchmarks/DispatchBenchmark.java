@@ -289,7 +289,8 @@ public final class DispatchBenchmark {
         Times in ms from the status the operator wrote (the step's startTime when it published the
         task, the run's completionTime in the pass that read the result; both with milliseconds) and
         the worker's startedEpochMillis and completedEpochMillis in the result (the same machine's
-        clock). Run creation has a one-second resolution, so the first row is a rough figure.
+        clock). Run creation times have a one-second resolution (truncated), so the first row is
+        rough: on average half a second too long.
 
         | stretch | P50 | P95 | P99 | max |
         |---|---|---|---|---|

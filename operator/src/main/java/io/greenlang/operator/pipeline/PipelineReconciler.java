@@ -22,6 +22,7 @@ import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -162,7 +163,7 @@ public class PipelineReconciler implements Reconciler<Pipeline> {
   }
 
   private static List<String> outcome(PipelineLastRun run) {
-    return java.util.Arrays.asList(run.getSucceeded(), run.getCompletionTime());
+    return Arrays.asList(run.getSucceeded(), run.getCompletionTime());
   }
 
   private static boolean generationChanged(HasMetadata updated, HasMetadata old) {

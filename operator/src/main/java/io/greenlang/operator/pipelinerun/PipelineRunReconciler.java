@@ -23,6 +23,7 @@ import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.inbound.SimpleInboundEventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -153,7 +154,7 @@ public class PipelineRunReconciler implements Reconciler<PipelineRun> {
     } else {
       control = UpdateControl.noUpdate();
     }
-    Optional<java.time.Duration> wakeUp = RunWakeUp.next(status, run, now, settings);
+    Optional<Duration> wakeUp = RunWakeUp.next(status, run, now, settings);
     LOG.debugf(
         "PipelineRun %s/%s: %s (%s), wake up in %s",
         run.getMetadata().getNamespace(),

@@ -6,6 +6,7 @@ import io.greenlang.crds.pipeline.PipelineParam;
 import io.greenlang.crds.pipeline.PipelineSpec;
 import io.greenlang.crds.pipeline.PipelineStatus;
 import io.greenlang.crds.pipeline.PipelineStep;
+import io.greenlang.crds.pipelinerun.InputDataReference;
 import io.greenlang.crds.pipelinerun.PipelineRun;
 import io.greenlang.crds.pipelinerun.PipelineRunStatus;
 import io.greenlang.crds.tenant.Tenant;
@@ -110,9 +111,9 @@ final class RunAdmission {
                   ? " not found"
                   : " is not Ready" + ready.map(c -> ": " + c.getMessage()).orElse(" yet")));
     }
-    for (var input :
+    for (InputDataReference input :
         run.getSpec().getInputs() == null
-            ? List.<io.greenlang.crds.pipelinerun.InputDataReference>of()
+            ? List.<InputDataReference>of()
             : run.getSpec().getInputs()) {
       try {
         inputData.apply(input.getName());
@@ -177,9 +178,7 @@ final class RunAdmission {
 
   private static Optional<Refuse> inputsProblem(PipelineRun run, PipelineSpec spec) {
     Set<String> named = new LinkedHashSet<>();
-    (run.getSpec().getInputs() == null
-            ? List.<io.greenlang.crds.pipelinerun.InputDataReference>of()
-            : run.getSpec().getInputs())
+    (run.getSpec().getInputs() == null ? List.<InputDataReference>of() : run.getSpec().getInputs())
         .forEach(i -> named.add(i.getName()));
     Set<String> missing = new LinkedHashSet<>();
     for (String text : referencingTexts(spec)) {

@@ -3,6 +3,7 @@ package io.greenlang.operator.pipelinerun;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.greenlang.crds.pipeline.PipelineStep;
 import io.greenlang.crds.pipelinerun.PipelineRunStatus;
+import io.greenlang.crds.pipelinerun.RunPhase;
 import io.greenlang.crds.pipelinerun.StepStatus;
 import io.greenlang.operator.pipeline.Reference;
 import io.greenlang.operator.pipeline.StepGraph;
@@ -61,7 +62,7 @@ final class RunPass {
   }
 
   /** Marks the step finished in {@code phase} and records how long it took. */
-  void finishStep(StepStatus step, io.greenlang.crds.pipelinerun.RunPhase phase, Instant at) {
+  void finishStep(StepStatus step, RunPhase phase, Instant at) {
     step.setPhase(phase);
     step.setCompletionTime(RunTimes.format(at));
     clearAttempt(step);
