@@ -177,7 +177,15 @@ public class PipelineRunReconciler implements Reconciler<PipelineRun> {
         run.getMetadata().getName(),
         message);
     events.record(run, EventReason.ReconcileError, message);
-    return ErrorStatusUpdateControl.defaultErrorProcessing();
+    boolean retriesLeft = context.getRetryInfo().map(retry -> !retry.isLastAttempt()).orElse(false);
+    if (retriesLeft) {
+      return ErrorStatusUpdateControl.defaultErrorProcessing();
+    }
+    // Out of quick retries (Redis or the API server down for a while): look again later, since a
+    // run whose tasks were never published gets no result event to wake it.
+    return ErrorStatusUpdateControl.<PipelineRun>noStatusUpdate()
+        .withNoRetry()
+        .rescheduleAfter(settings.queueRecheckInterval());
   }
 
   /** Before the start: cancelled, waiting, refused, queued, or started now. */
