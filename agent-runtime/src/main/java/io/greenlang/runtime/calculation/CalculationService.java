@@ -67,12 +67,20 @@ public class CalculationService {
    * @throws NotFoundException when there is no such formula
    */
   public RunOutcome calculate(String tenant, String formula, JsonNode input) {
+    return calculate(tenant, formula, input, UUID.randomUUID());
+  }
+
+  /**
+   * As {@link #calculate(String, String, JsonNode)}, stored as run {@code runId}: a pipeline step
+   * names its run after its task, so a repeated step finds the run it stored (a second store of the
+   * same id fails on the primary key and leaves the first intact).
+   */
+  public RunOutcome calculate(String tenant, String formula, JsonNode input, UUID runId) {
     CalculationTool<?, ?> tool = tool(formula);
     return transactions.inTransaction(
         tenant,
         connection -> {
           FactorCatalog catalog = catalog(connection);
-          UUID runId = UUID.randomUUID();
           CalculationStore store = new CalculationStore(connection);
           CalculationStore.Sink sink = store.sink(runId);
           List<ResultRecord> records = new ArrayList<>();
@@ -152,6 +160,42 @@ public class CalculationService {
           }
           sink.flush();
           return new RunOutcome(store(store, runId, "batch", summary), summary, List.of());
+        });
+  }
+
+  /**
+   * One run of {@code formula} over the inputs in the JSON list {@code rows} (a pipeline step's
+   * import lines, fuels, ...), stored as run {@code runId} in mode {@code batch} with every result
+   * returned. Unlike a CSV batch, every row must succeed: the first row that fails fails the call.
+   *
+   * @throws InvalidInputException naming the row and field ({@code rows[2].cnCode})
+   */
+  public RunOutcome calculateRows(String tenant, String formula, JsonNode rows, UUID runId) {
+    CalculationTool<?, ?> tool = tool(formula);
+    if (!(tool instanceof BatchableTool<?, ?> batchable)) {
+      throw new InvalidInputException("formula", formula + " cannot run over rows");
+    }
+    ObjectNode wrapped = JSON.createObjectNode();
+    wrapped.set("rows", rows);
+    List<RowInput> inputs = RowInputs.jsonList(wrapped, "rows", settings.maxJsonLines());
+    return transactions.inTransaction(
+        tenant,
+        connection -> {
+          CalculationStore store = new CalculationStore(connection);
+          CalculationStore.Sink sink = store.sink(runId);
+          List<ResultRecord> records = new ArrayList<>();
+          BatchSummary summary =
+              new BatchCalculation<>(
+                      batchable, calculator, catalog(connection), 1, settings.batch().parallel())
+                  .run(
+                      inputs.iterator(),
+                      record -> {
+                        records.add(record);
+                        sink.accept(record);
+                      });
+          failOnRowError(summary);
+          sink.flush();
+          return new RunOutcome(store(store, runId, "batch", summary), summary, records);
         });
   }
 

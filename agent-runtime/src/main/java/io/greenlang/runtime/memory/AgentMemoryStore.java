@@ -38,6 +38,17 @@ public final class AgentMemoryStore implements MemoryStore {
   }
 
   @Override
+  public Optional<MemoryEntry> recordOnce(
+      String conversation, JsonNode content, JsonNode identity) {
+    return longTerm.recordOnce(conversation, content, identity);
+  }
+
+  @Override
+  public boolean delete(long id) {
+    return longTerm.delete(id);
+  }
+
+  @Override
   public List<MemoryEntry> recall(String conversation, int limit) {
     return longTerm.recall(conversation, limit);
   }

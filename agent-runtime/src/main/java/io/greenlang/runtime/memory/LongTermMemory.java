@@ -51,6 +51,143 @@ public final class LongTermMemory {
     if (!limits.longTermEnabled()) {
       return Optional.empty();
     }
+    String json = requireSize(content);
+    try (Connection connection = dataSource.getConnection()) {
+      MemoryEntry entry = insert(connection, conversation, json);
+      prune(connection);
+      return Optional.of(entry);
+    } catch (SQLException e) {
+      throw new IllegalStateException(
+          "Could not record long-term memory of agent " + agent + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Records an episode unless the agent has one holding {@code identity}; see {@link
+   * MemoryStore#recordOnce}.
+   */
+  public Optional<MemoryEntry> recordOnce(
+      String conversation, JsonNode content, JsonNode identity) {
+    if (conversation != null) {
+      ConversationId.requireValid(conversation);
+    }
+    Objects.requireNonNull(content, "content");
+    if (identity == null || !identity.isObject() || identity.isEmpty()) {
+      throw new IllegalArgumentException("identity must be a non-empty JSON object");
+    }
+    identity
+        .properties()
+        .forEach(
+            member -> {
+              if (!member.getValue().equals(content.get(member.getKey()))) {
+                throw new IllegalArgumentException(
+                    "content must hold the identity's member '" + member.getKey() + "' as is");
+              }
+            });
+    if (!limits.longTermEnabled()) {
+      return Optional.empty();
+    }
+    String json = requireSize(content);
+    String identityJson = CanonicalJson.write(identity);
+    try (Connection connection = dataSource.getConnection()) {
+      boolean autoCommit = connection.getAutoCommit();
+      connection.setAutoCommit(false);
+      try {
+        // One writer per identity at a time, so two runs of one task cannot both insert.
+        try (PreparedStatement lock =
+            connection.prepareStatement(
+                "SELECT pg_advisory_xact_lock(hashtextextended("
+                    + "'greenlang.memory_entries/' || ? || '/' || ? || '/' || ?, 0))")) {
+          lock.setString(1, tenant);
+          lock.setString(2, agent);
+          lock.setString(3, identityJson);
+          lock.execute();
+        }
+        Optional<MemoryEntry> existing = containing(connection, identityJson);
+        MemoryEntry entry;
+        if (existing.isPresent()) {
+          entry = existing.get();
+        } else {
+          entry = insert(connection, conversation, json);
+          prune(connection);
+        }
+        connection.commit();
+        return Optional.of(entry);
+      } catch (SQLException | RuntimeException e) {
+        connection.rollback();
+        throw e;
+      } finally {
+        connection.setAutoCommit(autoCommit);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(
+          "Could not record long-term memory of agent " + agent + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Deletes the agent's entry {@code id}.
+   *
+   * @return whether there was such an entry (false when it is absent: forgotten, pruned, or never
+   *     the agent's)
+   */
+  public boolean delete(long id) {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement delete =
+            connection.prepareStatement(
+                "DELETE FROM greenlang.memory_entries WHERE tenant_id = ? AND agent = ? AND id = ?")) {
+      delete.setString(1, tenant);
+      delete.setString(2, agent);
+      delete.setLong(3, id);
+      return delete.executeUpdate() > 0;
+    } catch (SQLException e) {
+      throw new IllegalStateException(
+          "Could not delete long-term memory entry "
+              + id
+              + " of agent "
+              + agent
+              + ": "
+              + e.getMessage(),
+          e);
+    }
+  }
+
+  private Optional<MemoryEntry> containing(Connection connection, String identityJson)
+      throws SQLException {
+    try (PreparedStatement select =
+        connection.prepareStatement(
+            "SELECT "
+                + COLUMNS
+                + " FROM greenlang.memory_entries WHERE tenant_id = ? AND agent = ?"
+                + " AND content @> ?::jsonb ORDER BY id LIMIT 1")) {
+      select.setString(1, tenant);
+      select.setString(2, agent);
+      select.setString(3, identityJson);
+      try (ResultSet row = select.executeQuery()) {
+        return row.next() ? Optional.of(entry(row)) : Optional.empty();
+      }
+    }
+  }
+
+  private MemoryEntry insert(Connection connection, String conversation, String json)
+      throws SQLException {
+    try (PreparedStatement insert =
+        connection.prepareStatement(
+            "INSERT INTO greenlang.memory_entries (tenant_id, agent, conversation, content)"
+                + " VALUES (?, ?, ?, ?::jsonb) RETURNING "
+                + COLUMNS)) {
+      insert.setString(1, tenant);
+      insert.setString(2, agent);
+      insert.setString(3, conversation);
+      insert.setString(4, json);
+      try (ResultSet row = insert.executeQuery()) {
+        row.next();
+        return entry(row);
+      }
+    }
+  }
+
+  private static String requireSize(JsonNode content) {
     String json = CanonicalJson.write(content);
     if (json.length() > MAX_ENTRY_CHARS) {
       throw new IllegalArgumentException(
@@ -60,28 +197,7 @@ public final class LongTermMemory {
               + MAX_ENTRY_CHARS
               + " are kept");
     }
-    try (Connection connection = dataSource.getConnection()) {
-      MemoryEntry entry;
-      try (PreparedStatement insert =
-          connection.prepareStatement(
-              "INSERT INTO greenlang.memory_entries (tenant_id, agent, conversation, content)"
-                  + " VALUES (?, ?, ?, ?::jsonb) RETURNING "
-                  + COLUMNS)) {
-        insert.setString(1, tenant);
-        insert.setString(2, agent);
-        insert.setString(3, conversation);
-        insert.setString(4, json);
-        try (ResultSet row = insert.executeQuery()) {
-          row.next();
-          entry = entry(row);
-        }
-      }
-      prune(connection);
-      return Optional.of(entry);
-    } catch (SQLException e) {
-      throw new IllegalStateException(
-          "Could not record long-term memory of agent " + agent + ": " + e.getMessage(), e);
-    }
+    return json;
   }
 
   /** The newest entries, newest first; see {@link MemoryStore#recall}. */

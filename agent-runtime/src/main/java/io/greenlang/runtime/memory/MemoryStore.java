@@ -38,6 +38,25 @@ public interface MemoryStore {
   Optional<MemoryEntry> record(String conversation, JsonNode content);
 
   /**
+   * As {@link #record}, but at most once per {@code identity}: when an entry of the agent already
+   * contains {@code identity} (a JSON object whose members {@code content} holds as they are, such
+   * as the id of the pipeline task that writes it), that entry is returned and nothing is written.
+   * A tool that may run twice for one task (delivery is at least once) records through this.
+   *
+   * @return the stored or earlier entry, or empty when {@code spec.memory.longTermEnabled} is false
+   * @throws IllegalArgumentException when {@code content} does not hold {@code identity}
+   */
+  Optional<MemoryEntry> recordOnce(String conversation, JsonNode content, JsonNode identity);
+
+  /**
+   * Deletes the agent's long-term entry {@code id}.
+   *
+   * @return true when it was there, false when there is no such entry of the agent (already deleted
+   *     or pruned): deleting is idempotent
+   */
+  boolean delete(long id);
+
+  /**
    * The newest {@code limit} long-term entries, newest first: of the conversation, or of the whole
    * agent when {@code conversation} is null.
    */

@@ -3,6 +3,8 @@ package io.greenlang.runtime.memory;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.agroal.api.AgroalDataSource;
 import io.greenlang.runtime.worker.TenantDatabase;
 import java.sql.Connection;
@@ -12,13 +14,15 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * Long-term memory in a migrated database, connected as tenant login roles: pruning by capacity on
- * write, by age on write and periodically, and one tenant never seeing another's memory.
+ * write, by age on write and periodically, one tenant never seeing another's memory, and an entry
+ * written once per identity and deleted by id.
  */
 class LongTermMemoryIT {
 
@@ -138,6 +142,36 @@ class LongTermMemoryIT {
       row.next();
       return row.getLong(1);
     }
+  }
+
+  @Test
+  void anEntryRecordedOncePerIdentityIsWrittenOnceEvenByConcurrentWritersAndDeletedIdempotently()
+      throws Exception {
+    LongTermMemory memory = new LongTermMemory(poolOfA, A, "advisor", limits(90, 100));
+    ObjectNode identity = JsonNodeFactory.instance.objectNode();
+    identity.putObject("recordedBy").put("taskId", "run-1/remember/1");
+    ObjectNode content = identity.deepCopy();
+    content.put("content", "assessed: low");
+
+    List<CompletableFuture<MemoryEntry>> writers = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      writers.add(
+          CompletableFuture.supplyAsync(
+              () -> memory.recordOnce("c-1", content, identity).orElseThrow()));
+    }
+    List<Long> ids = writers.stream().map(CompletableFuture::join).map(MemoryEntry::id).toList();
+
+    assertThat(ids).containsOnly(ids.get(0));
+    assertThat(memory.recall("c-1", 10))
+        .singleElement()
+        .satisfies(e -> assertThat(e.content()).isEqualTo(content));
+    LongTermMemory otherAgent = new LongTermMemory(poolOfA, A, "other", limits(90, 100));
+    LongTermMemory otherTenant = new LongTermMemory(poolOfB, B, "advisor", limits(90, 100));
+    assertThat(otherAgent.delete(ids.get(0))).as("another agent's entry").isFalse();
+    assertThat(otherTenant.delete(ids.get(0))).as("another tenant's entry").isFalse();
+    assertThat(memory.delete(ids.get(0))).isTrue();
+    assertThat(memory.delete(ids.get(0))).as("already deleted").isFalse();
+    assertThat(memory.recall(null, 10)).isEmpty();
   }
 
   private static MemoryLimits limits(int retentionDays, int maxEntries) {

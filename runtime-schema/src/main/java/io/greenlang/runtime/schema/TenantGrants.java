@@ -49,23 +49,36 @@ final class TenantGrants {
     AdminTransaction.run(
         admin,
         connection -> {
-          serialise(connection);
+          // The checks and the reading of catalogs run before the per-database lock, which is
+          // then held only for what must not interleave: changing the group's privileges (rare),
+          // and checking other tenants' bindings against this one before adding it.
           requireMigrated(connection);
           requireRoleRowSecurityApplies(connection, roleName);
+          List<TenantOwnedTable> tables = tenantOwnedTables(connection);
+          boolean groupReady = TenantGroupRole.holdsExactly(connection, tables);
+          boolean holdsDirectly = !TenantGroupRole.held(connection, roleName).isEmpty();
+          boolean member = TenantGroupRole.isMember(connection, roleName);
+          if (groupReady && !holdsDirectly && member && isBound(connection, roleName, tenantId)) {
+            // Already granted: nothing to write, so nothing to serialise.
+            requireNoOtherTenantRoleMembership(connection, roleName);
+            return;
+          }
+          serialise(connection);
+          if (!groupReady) {
+            TenantGroupRole.ensureExists(connection);
+            TenantGroupRole.convergePrivileges(connection, tables, CURRENT_TENANT);
+          }
           requireNoOtherTenantRoleMembership(connection, roleName);
           bind(connection, roleName, tenantId);
-          List<TenantOwnedTable> tables = tenantOwnedTables(connection);
           String role = SqlIdentifier.quote(roleName);
-          TenantGroupRole.ensureExists(connection);
-          TenantGroupRole.convergePrivileges(connection, tables, CURRENT_TENANT);
           // The role holds nothing itself: privileges granted to it directly (by an earlier
           // version, or by hand) go, so that membership is all it has.
-          if (!TenantGroupRole.held(connection, roleName).isEmpty()) {
+          if (holdsDirectly) {
             try (Statement statement = connection.createStatement()) {
               revokeEverything(statement, role);
             }
           }
-          if (!TenantGroupRole.isMember(connection, roleName)) {
+          if (!member) {
             if (!TenantGroupRole.mayManageRoles(connection)) {
               throw new IllegalStateException(
                   "Role "
@@ -78,6 +91,19 @@ final class TenantGrants {
             TenantGroupRole.addMember(connection, role);
           }
         });
+  }
+
+  private static boolean isBound(Connection connection, String roleName, String tenantId)
+      throws SQLException {
+    try (PreparedStatement query =
+        connection.prepareStatement(
+            "SELECT 1 FROM greenlang.tenant_roles WHERE role_name = ? AND tenant_id = ?")) {
+      query.setString(1, roleName);
+      query.setString(2, tenantId);
+      try (ResultSet result = query.executeQuery()) {
+        return result.next();
+      }
+    }
   }
 
   static void revoke(Connection admin, String roleName) throws SQLException {
@@ -211,20 +237,31 @@ final class TenantGrants {
     }
   }
 
-  /** A member of another tenant's role could SET ROLE to it, and the other way round. */
+  /**
+   * A member of another tenant's role could SET ROLE to it, and the other way round. Walks the
+   * role's own memberships up and down (a handful of rows) rather than asking pg_has_role of every
+   * bound tenant role, which grew with the number of tenants of the database.
+   */
   private static void requireNoOtherTenantRoleMembership(Connection connection, String roleName)
       throws SQLException {
     try (PreparedStatement query =
         connection.prepareStatement(
-            "SELECT t.role_name FROM greenlang.tenant_roles t"
+            "WITH RECURSIVE self AS (SELECT oid FROM pg_catalog.pg_roles WHERE rolname = ?),"
+                + " up(oid) AS (SELECT m.roleid FROM pg_catalog.pg_auth_members m, self"
+                + " WHERE m.member = self.oid"
+                + " UNION SELECT m.roleid FROM pg_catalog.pg_auth_members m JOIN up"
+                + " ON m.member = up.oid),"
+                + " down(oid) AS (SELECT m.member FROM pg_catalog.pg_auth_members m, self"
+                + " WHERE m.roleid = self.oid"
+                + " UNION SELECT m.member FROM pg_catalog.pg_auth_members m JOIN down"
+                + " ON m.roleid = down.oid)"
+                + " SELECT t.role_name FROM greenlang.tenant_roles t"
                 + " JOIN pg_catalog.pg_roles r ON r.rolname = t.role_name"
                 + " WHERE t.role_name <> ?"
-                + " AND (pg_catalog.pg_has_role(?::name, r.oid, 'MEMBER')"
-                + " OR pg_catalog.pg_has_role(r.oid, ?::name, 'MEMBER'))"
+                + " AND r.oid IN (SELECT oid FROM up UNION SELECT oid FROM down)"
                 + " ORDER BY t.role_name")) {
       query.setString(1, roleName);
       query.setString(2, roleName);
-      query.setString(3, roleName);
       try (ResultSet result = query.executeQuery()) {
         List<String> related = new ArrayList<>();
         while (result.next()) {

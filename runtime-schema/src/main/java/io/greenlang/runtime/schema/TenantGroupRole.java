@@ -64,15 +64,7 @@ final class TenantGroupRole {
   static void convergePrivileges(
       Connection connection, List<TenantGrants.TenantOwnedTable> tables, String currentTenant)
       throws SQLException {
-    Set<String> wanted = new TreeSet<>();
-    wanted.add("schema greenlang USAGE");
-    wanted.add("function current_tenant EXECUTE");
-    for (TenantGrants.TenantOwnedTable table : tables) {
-      for (String privilege : table.privileges().split(", ")) {
-        wanted.add("table " + table.name() + " " + privilege);
-      }
-    }
-    if (wanted.equals(held(connection, NAME))) {
+    if (holdsExactly(connection, tables)) {
       return;
     }
     try (Statement statement = connection.createStatement()) {
@@ -91,6 +83,26 @@ final class TenantGroupRole {
       }
       statement.execute("GRANT EXECUTE ON FUNCTION " + currentTenant + " TO " + QUOTED);
     }
+  }
+
+  /**
+   * Whether the group exists and holds exactly the tenant privileges on these tables; read-only, so
+   * a grant can tell without taking the per-database lock that it has nothing shared to change.
+   */
+  static boolean holdsExactly(Connection connection, List<TenantGrants.TenantOwnedTable> tables)
+      throws SQLException {
+    if (!exists(connection)) {
+      return false;
+    }
+    Set<String> wanted = new TreeSet<>();
+    wanted.add("schema greenlang USAGE");
+    wanted.add("function current_tenant EXECUTE");
+    for (TenantGrants.TenantOwnedTable table : tables) {
+      for (String privilege : table.privileges().split(", ")) {
+        wanted.add("table " + table.name() + " " + privilege);
+      }
+    }
+    return wanted.equals(held(connection, NAME));
   }
 
   /** Whether the role is a direct member of the group. */

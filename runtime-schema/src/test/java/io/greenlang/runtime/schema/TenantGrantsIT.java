@@ -125,6 +125,52 @@ class TenantGrantsIT {
     }
   }
 
+  /**
+   * Tenants of one database are granted side by side (one reconcile thread each), the first ones
+   * while the group's privileges are still being set up: none fails with "tuple concurrently
+   * updated", and each ends a member holding nothing itself.
+   */
+  @Test
+  void tenantsGrantedConcurrentlyAllEndGranted() throws Exception {
+    List<String> names = new java.util.ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      String name = role + "_c" + i;
+      LoginRoles.ensure(admin, name, "not-used-to-log-in".toCharArray());
+      names.add(name);
+    }
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+    try {
+      List<java.util.concurrent.Future<?>> grants = new java.util.ArrayList<>();
+      for (int i = 0; i < names.size(); i++) {
+        String name = names.get(i);
+        String tenant = "tenant-c" + i;
+        grants.add(
+            pool.submit(
+                () -> {
+                  try (Connection own = database.openConnection()) {
+                    schema.grantTenant(own, name, tenant);
+                  }
+                  return null;
+                }));
+      }
+      for (var grant : grants) {
+        grant.get();
+      }
+      for (String name : names) {
+        assertThat(TenantGroupRole.isMember(admin, name)).isTrue();
+        assertThat(TenantGroupRole.held(admin, name)).isEmpty();
+      }
+      assertThat(column(admin, "SELECT count(*) FROM greenlang.tenant_roles"))
+          .containsExactly(String.valueOf(names.size()));
+    } finally {
+      pool.shutdownNow();
+      for (String name : names) {
+        schema.revokeTenant(admin, name);
+        LoginRoles.drop(admin, name);
+      }
+    }
+  }
+
   private List<String> aclSizes() throws SQLException {
     return column(
         admin,
@@ -304,6 +350,20 @@ class TenantGrantsIT {
     execute(admin, "GRANT " + role + " TO " + memberOfAcme);
     assertThatIllegalStateException()
         .isThrownBy(() -> schema.grantTenant(admin, memberOfAcme, "globex"))
+        .withMessageContaining("[" + role + "]");
+
+    String hasAcmeAsMember = roles.create();
+    execute(admin, "GRANT " + hasAcmeAsMember + " TO " + role);
+    assertThatIllegalStateException()
+        .isThrownBy(() -> schema.grantTenant(admin, hasAcmeAsMember, "initech"))
+        .withMessageContaining("[" + role + "]");
+
+    String between = roles.create();
+    String indirectMember = roles.create();
+    execute(admin, "GRANT " + between + " TO " + indirectMember);
+    execute(admin, "GRANT " + role + " TO " + between);
+    assertThatIllegalStateException()
+        .isThrownBy(() -> schema.grantTenant(admin, indirectMember, "umbrella"))
         .withMessageContaining("[" + role + "]");
   }
 

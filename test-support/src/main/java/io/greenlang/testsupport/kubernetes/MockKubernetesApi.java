@@ -13,6 +13,7 @@ import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
 import io.fabric8.mockwebserver.ServerRequest;
 import io.fabric8.mockwebserver.ServerResponse;
+import io.fabric8.mockwebserver.http.Dispatcher;
 import io.fabric8.mockwebserver.http.RecordedRequest;
 import io.greenlang.crds.GreenLangCrds;
 import java.net.InetAddress;
@@ -44,14 +45,26 @@ public final class MockKubernetesApi implements AutoCloseable {
 
   /** Starts a server on the given loopback port (0 for any free one) and installs the CRDs. */
   public static MockKubernetesApi start(int port) {
+    return start(port, false);
+  }
+
+  /**
+   * Starts a server whose store is indexed by resource and name ({@link IndexedCrudDispatcher}),
+   * for benchmarks with tens of thousands of objects; otherwise the same as {@link #start(int)}.
+   */
+  public static MockKubernetesApi startIndexed(int port) {
+    return start(port, true);
+  }
+
+  private static MockKubernetesApi start(int port, boolean indexed) {
     Map<ServerRequest, Queue<ServerResponse>> expectations = new HashMap<>();
+    Dispatcher dispatcher =
+        indexed
+            ? new IndexedCrudDispatcher(expectations)
+            : new KubernetesMixedDispatcher(expectations);
     var server =
         new KubernetesMockServer(
-            new Context(),
-            new MockWebServer(),
-            expectations,
-            new KubernetesMixedDispatcher(expectations),
-            false);
+            new Context(), new MockWebServer(), expectations, dispatcher, false);
     server.init(InetAddress.getLoopbackAddress(), port);
     answerRulesReviewsAsClusterAdmin(server);
     var api = new MockKubernetesApi(server);

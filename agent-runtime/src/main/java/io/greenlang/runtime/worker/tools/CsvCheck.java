@@ -10,6 +10,7 @@ final class CsvCheck {
 
   private final List<String> header;
   private final List<ColumnRule> rules;
+  private final CsvValidation.RowRule rowRule;
   private final int maxErrors;
   private final Map<String, Integer> positions = new LinkedHashMap<>();
   private final List<Map<String, Object>> errors = new ArrayList<>();
@@ -17,9 +18,11 @@ final class CsvCheck {
   private int errorCount;
   private int invalidRows;
 
-  CsvCheck(List<String> header, List<ColumnRule> rules, int maxErrors) {
+  CsvCheck(
+      List<String> header, List<ColumnRule> rules, CsvValidation.RowRule rowRule, int maxErrors) {
     this.header = header;
     this.rules = rules;
+    this.rowRule = rowRule;
     this.maxErrors = maxErrors;
     for (int i = 0; i < header.size(); i++) {
       positions.putIfAbsent(header.get(i), i);
@@ -66,6 +69,9 @@ final class CsvCheck {
       } catch (IllegalArgumentException e) {
         error(row, rule.name(), cell, e.getMessage());
       }
+    }
+    if (errorCount == before && rowRule != null) {
+      rowRule.check(normalised, (column, value, message) -> error(row, column, value, message));
     }
     if (errorCount > before) {
       invalidRows++;

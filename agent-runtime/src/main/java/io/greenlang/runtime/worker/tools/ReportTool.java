@@ -41,6 +41,15 @@ public class ReportTool implements AgentTool {
 
   @Override
   public ToolResult execute(Map<String, Object> inputs, ToolContext context) {
+    return assemble(inputs, context, VERSION);
+  }
+
+  /**
+   * The report of {@code inputs} (as {@link #execute}), its provenance naming {@code toolVersion}:
+   * for tools that shape their inputs into a report, such as {@code cbam.report}.
+   */
+  public static ToolResult assemble(
+      Map<String, Object> inputs, ToolContext context, String toolVersion) {
     StepTask task = context.task();
     List<Map<String, Object>> rows = ReportCsv.rows(inputs.get("rows"));
     List<String> columns = ReportCsv.columns(inputs.get("columns"), rows);
@@ -82,7 +91,7 @@ public class ReportTool implements AgentTool {
     outputs.put("rowCount", rows.size());
 
     Map<String, Object> provenance = new LinkedHashMap<>();
-    provenance.put("tool", VERSION);
+    provenance.put("tool", toolVersion);
     provenance.put("runUid", task.runUid());
     provenance.put("inputsSha256", CanonicalJson.sha256(inputs));
     provenance.put("sources", sources);

@@ -13,6 +13,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -32,6 +33,8 @@ public class PostgresTenantDatabase {
 
   /** Databases migrated by this process, so a shared database is not re-checked per tenant. */
   private final Set<String> migrated = ConcurrentHashMap.newKeySet();
+
+  private final Map<String, Object> migrationLocks = new ConcurrentHashMap<>();
 
   /** Roles granted in a database by this process since its last migration there. */
   private final Set<String> granted = ConcurrentHashMap.newKeySet();
@@ -74,16 +77,22 @@ public class PostgresTenantDatabase {
       PostgresEndpoint admin, String database, String role, String tenant) throws SQLException {
     String key = admin.describe() + "/" + database;
     if (!migrated.contains(key)) {
-      var result =
-          schema.migrate(
-              "jdbc:postgresql://" + admin.host() + ":" + admin.port() + "/" + database,
-              admin.username(),
-              admin.password());
-      if (result.appliedMigrations() > 0) {
-        // New tables: every tenant of this database must be granted again.
-        granted.removeIf(g -> g.startsWith(key + "/"));
+      // The first reconciles after a start arrive together; one migrates, the others wait for it
+      // instead of queuing on Flyway's lock in the database one after another.
+      synchronized (migrationLocks.computeIfAbsent(key, k -> new Object())) {
+        if (!migrated.contains(key)) {
+          var result =
+              schema.migrate(
+                  "jdbc:postgresql://" + admin.host() + ":" + admin.port() + "/" + database,
+                  admin.username(),
+                  admin.password());
+          if (result.appliedMigrations() > 0) {
+            // New tables: every tenant of this database must be granted again.
+            granted.removeIf(g -> g.startsWith(key + "/"));
+          }
+          migrated.add(key);
+        }
       }
-      migrated.add(key);
     }
     String grant = key + "/" + role;
     if (granted.contains(grant)) {
