@@ -16,7 +16,15 @@ class PipelineRunSettingsTest {
   private static final String PREFIX = "GREENLANG_PIPELINERUN_";
 
   private static Map<String, String> env(RenderedChart chart) {
-    return chart.deployment().getSpec().getTemplate().getSpec().getContainers().get(0).getEnv().stream()
+    return chart
+        .deployment()
+        .getSpec()
+        .getTemplate()
+        .getSpec()
+        .getContainers()
+        .get(0)
+        .getEnv()
+        .stream()
         .filter(e -> e.getName().startsWith(PREFIX))
         .collect(Collectors.toMap(EnvVar::getName, EnvVar::getValue));
   }
@@ -33,10 +41,20 @@ class PipelineRunSettingsTest {
   }
 
   @Test
+  void takesEveryValueFromAValuesFile() {
+    assertThat(env(OperatorChart.render(OperatorChart.testResource("values/non-default.yaml"))))
+        .containsEntry(PREFIX + "RETRY_BASE_DELAY", "500ms")
+        .containsEntry(PREFIX + "RETRY_MAX_DELAY", "2m")
+        .containsEntry(PREFIX + "COMPENSATION_TIMEOUT", "30m")
+        .containsEntry(PREFIX + "RESULT_RETENTION", "24h");
+  }
+
+  @Test
   void takesValuesAndRefusesWhatIsNoDuration() {
     assertThat(env(OperatorChart.render(Map.of("pipelineRuns.retryBaseDelay", "500ms"))))
         .containsEntry(PREFIX + "RETRY_BASE_DELAY", "500ms");
-    assertThatThrownBy(() -> OperatorChart.render(Map.of("pipelineRuns.resultRetention", "one hour")))
+    assertThatThrownBy(
+            () -> OperatorChart.render(Map.of("pipelineRuns.resultRetention", "one hour")))
         .hasMessageContaining("resultRetention");
   }
 }
