@@ -51,7 +51,9 @@ class OperatorMigratedDatabaseIT {
             "7 SQL true",
             "8 SQL true",
             "9 SQL true",
-            "10 SQL true");
+            "10 SQL true",
+            "11 SQL true",
+            "12 SQL true");
   }
 
   @Test

@@ -98,7 +98,7 @@ class RuntimeHealthIT {
       }
       assertThat(versions)
           .as("migrations of module runtime-schema")
-          .containsExactly("1", "2", "3", "5", "6", "7", "8", "9", "10");
+          .containsExactly("1", "2", "3", "5", "6", "7", "8", "9", "10", "11", "12");
       try (ResultSet result =
           statement.executeQuery(
               "SELECT relforcerowsecurity FROM pg_class"

@@ -1,9 +1,5 @@
 package io.greenlang.runtime.audit;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectWriter;
 import io.agroal.api.AgroalDataSource;
 import io.greenlang.runtime.schema.audit.AuditChainVerifier;
 import io.greenlang.runtime.schema.audit.AuditEntry;
@@ -17,7 +13,6 @@ import io.greenlang.runtime.schema.audit.ChainHead;
 import io.greenlang.runtime.schema.audit.ChainVerification;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -36,21 +31,15 @@ import java.util.Optional;
 public class AuditLedger {
 
   private final AgroalDataSource dataSource;
-  private final ObjectWriter detailsWriter;
+  private final AuditRecorder recorder;
   private final MeterRegistry registry;
-  private final Timer appendTimer;
   private final AuditLedgerClient client = new AuditLedgerClient();
   private final AuditChainVerifier verifier = new AuditChainVerifier();
 
-  AuditLedger(AgroalDataSource dataSource, ObjectMapper mapper, MeterRegistry registry) {
+  AuditLedger(AgroalDataSource dataSource, AuditRecorder recorder, MeterRegistry registry) {
     this.dataSource = dataSource;
-    // BigDecimal as written (12.50, not 1.25E+1): the details' numbers are hashed as text.
-    this.detailsWriter = mapper.writer().with(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
+    this.recorder = recorder;
     this.registry = registry;
-    this.appendTimer =
-        Timer.builder("greenlang.audit.append")
-            .description("Time to append one entry to a tenant's audit chain")
-            .register(registry);
   }
 
   /**
@@ -70,21 +59,13 @@ public class AuditLedger {
       String target,
       AuditOutcome outcome,
       Map<String, ?> details) {
-    return record(new AuditEvent(tenant, actor, eventType, target, outcome, toJson(details)));
+    return record(
+        new AuditEvent(tenant, actor, eventType, target, outcome, AuditRecorder.details(details)));
   }
 
   /** Records an event that is already validated (constructing {@link AuditEvent} validates it). */
   public AuditEntry record(AuditEvent event) {
-    AuditEntry entry =
-        appendTimer.record(
-            () -> withConnection("append to", event.tenant(), c -> client.append(c, event)));
-    Counter.builder("greenlang.audit.entries.appended")
-        .description("Entries appended to tenants' audit chains")
-        .tag("category", event.eventType().category().code())
-        .tag("outcome", event.outcome().code())
-        .register(registry)
-        .increment();
-    return entry;
+    return withConnection("append to", event.tenant(), c -> recorder.append(c, event));
   }
 
   /** Entries of {@code tenant} from sequence {@code from} to {@code to}, at most {@code limit}. */
@@ -107,18 +88,6 @@ public class AuditLedger {
         .register(registry)
         .increment();
     return verification;
-  }
-
-  private String toJson(Map<String, ?> details) {
-    if (details == null) {
-      return null;
-    }
-    try {
-      return detailsWriter.writeValueAsString(details);
-    } catch (JsonProcessingException e) {
-      throw new AuditFieldException(
-          "details", "cannot be written as JSON: " + e.getOriginalMessage());
-    }
   }
 
   private <T> T withConnection(String action, String tenant, LedgerWork<T> work) {

@@ -3,6 +3,8 @@ package io.greenlang.runtime.calculation;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.greenlang.runtime.audit.AuditActors;
+import io.greenlang.runtime.audit.AuditRecorder;
 import io.greenlang.runtime.calculation.batch.BatchCalculation;
 import io.greenlang.runtime.calculation.batch.BatchSummary;
 import io.greenlang.runtime.calculation.batch.CbamObligationRun;
@@ -17,10 +19,6 @@ import io.greenlang.runtime.calculation.store.CalculationStore;
 import io.greenlang.runtime.calculation.store.NotFoundException;
 import io.greenlang.runtime.calculation.store.StoredRun;
 import io.greenlang.runtime.calculation.store.TenantTransactions;
-import io.greenlang.runtime.calculation.verification.ResultVerifier;
-import io.greenlang.runtime.calculation.verification.RunVerification;
-import io.greenlang.runtime.calculation.verification.RunVerifier;
-import io.greenlang.runtime.calculation.verification.Verification;
 import io.greenlang.runtime.catalog.BuiltInCatalog;
 import io.greenlang.runtime.catalog.CsvRecords;
 import io.greenlang.runtime.catalog.FactorCatalog;
@@ -39,7 +37,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Runs calculations for a tenant and stores them with their provenance: a single calculation (one
  * result, or for a CBAM obligation its import lines and the obligation), a CSV batch, and reads and
- * verifies stored runs. Everything happens in one transaction acting for the tenant.
+ * reads stored runs ({@link CalculationVerifications} verifies them). Everything happens in one
+ * transaction acting for the tenant, which also appends the audit events of a stored run ({@link
+ * CalculationAudit}), so the tenant's chain records a run exactly when it is stored.
  */
 @ApplicationScoped
 public class CalculationService {
@@ -50,32 +50,43 @@ public class CalculationService {
   private final TenantTransactions transactions;
   private final CalculationSettings settings;
   private final Calculator calculator;
+  private final AuditRecorder audit;
 
   public CalculationService(
       TenantTransactions transactions,
       CalculationSettings settings,
-      @ConfigProperty(name = "quarkus.application.version") String codeVersion) {
+      @ConfigProperty(name = "quarkus.application.version") String codeVersion,
+      AuditRecorder audit) {
     this.transactions = transactions;
     this.settings = settings;
     this.calculator = new Calculator(codeVersion);
+    this.audit = audit;
+  }
+
+  /** As {@link #calculate(String, String, String, JsonNode)}, by the runtime itself. */
+  public RunOutcome calculate(String tenant, String formula, JsonNode input) {
+    return calculate(tenant, AuditActors.RUNTIME, formula, input);
   }
 
   /**
-   * One calculation of {@code formula} on {@code input}, stored as a run.
+   * One calculation of {@code formula} on {@code input}, stored as a run and recorded as {@code
+   * calculation.performed} by {@code actor}.
    *
    * @throws InvalidInputException naming the field (for a line, {@code lines[i].field})
    * @throws NotFoundException when there is no such formula
    */
-  public RunOutcome calculate(String tenant, String formula, JsonNode input) {
-    return calculate(tenant, formula, input, UUID.randomUUID());
+  public RunOutcome calculate(String tenant, String actor, String formula, JsonNode input) {
+    return calculate(tenant, actor, formula, input, UUID.randomUUID());
   }
 
   /**
-   * As {@link #calculate(String, String, JsonNode)}, stored as run {@code runId}: a pipeline step
-   * names its run after its task, so a repeated step finds the run it stored (a second store of the
-   * same id fails on the primary key and leaves the first intact).
+   * As {@link #calculate(String, String, String, JsonNode)}, stored as run {@code runId}: a
+   * pipeline step names its run after its task, so a repeated step finds the run it stored (a
+   * second store of the same id fails on the primary key and leaves the first intact, its event
+   * included).
    */
-  public RunOutcome calculate(String tenant, String formula, JsonNode input, UUID runId) {
+  public RunOutcome calculate(
+      String tenant, String actor, String formula, JsonNode input, UUID runId) {
     CalculationTool<?, ?> tool = tool(formula);
     return transactions.inTransaction(
         tenant,
@@ -108,17 +119,25 @@ public class CalculationService {
           }
           sink.flush();
           StoredRun run = store(store, runId, "single", summary);
+          audit.append(connection, CalculationAudit.performed(tenant, actor, run, records));
           return new RunOutcome(run, summary, records);
         });
+  }
+
+  /** As {@link #batch(String, String, String, Reader, Map)}, by the runtime itself. */
+  public RunOutcome batch(
+      String tenant, String formula, Reader csv, Map<String, String> parameters) {
+    return batch(tenant, AuditActors.RUNTIME, formula, csv, parameters);
   }
 
   /**
    * A batch of {@code formula} over the rows of {@code csv}; {@code parameters} are defaults for
    * empty cells (for {@value CertificateObligation#FORMULA}: the obligation's terms, and defaults
-   * for the lines when prefixed {@code lines.}).
+   * for the lines when prefixed {@code lines.}). Recorded as {@code data.import} and {@code
+   * calculation.performed} by {@code actor}: two entries per batch, whatever its size.
    */
   public RunOutcome batch(
-      String tenant, String formula, Reader csv, Map<String, String> parameters) {
+      String tenant, String actor, String formula, Reader csv, Map<String, String> parameters) {
     CalculationTool<?, ?> tool = tool(formula);
     if (!(tool instanceof BatchableTool<?, ?>) && !(tool instanceof CertificateObligation)) {
       throw new InvalidInputException("formula", formula + " cannot run as a batch");
@@ -159,18 +178,26 @@ public class CalculationService {
             }
           }
           sink.flush();
-          return new RunOutcome(store(store, runId, "batch", summary), summary, List.of());
+          StoredRun run = store(store, runId, "batch", summary);
+          audit.appendAll(
+              connection,
+              List.of(
+                  CalculationAudit.batchImported(tenant, actor, run),
+                  CalculationAudit.performed(tenant, actor, run, List.of())));
+          return new RunOutcome(run, summary, List.of());
         });
   }
 
   /**
    * One run of {@code formula} over the inputs in the JSON list {@code rows} (a pipeline step's
    * import lines, fuels, ...), stored as run {@code runId} in mode {@code batch} with every result
-   * returned. Unlike a CSV batch, every row must succeed: the first row that fails fails the call.
+   * returned, and recorded as {@code calculation.performed} by {@code actor}. Unlike a CSV batch,
+   * every row must succeed: the first row that fails fails the call.
    *
    * @throws InvalidInputException naming the row and field ({@code rows[2].cnCode})
    */
-  public RunOutcome calculateRows(String tenant, String formula, JsonNode rows, UUID runId) {
+  public RunOutcome calculateRows(
+      String tenant, String actor, String formula, JsonNode rows, UUID runId) {
     CalculationTool<?, ?> tool = tool(formula);
     if (!(tool instanceof BatchableTool<?, ?> batchable)) {
       throw new InvalidInputException("formula", formula + " cannot run over rows");
@@ -195,7 +222,9 @@ public class CalculationService {
                       });
           failOnRowError(summary);
           sink.flush();
-          return new RunOutcome(store(store, runId, "batch", summary), summary, records);
+          StoredRun run = store(store, runId, "batch", summary);
+          audit.append(connection, CalculationAudit.performed(tenant, actor, run, records));
+          return new RunOutcome(run, summary, records);
         });
   }
 
@@ -222,27 +251,6 @@ public class CalculationService {
   public ResultRecord result(String tenant, UUID runId, long sequence) {
     return transactions.inTransaction(
         tenant, connection -> requireResult(connection, runId, sequence));
-  }
-
-  /** Recomputes one result from its provenance and checks its hashes. */
-  public Verification verifyResult(String tenant, UUID runId, long sequence) {
-    return transactions.inTransaction(
-        tenant,
-        connection ->
-            new ResultVerifier(catalog(connection))
-                .verify(requireResult(connection, runId, sequence)));
-  }
-
-  /** Verifies every result of the run and its chain up to the recorded root hash. */
-  public RunVerification verifyRun(String tenant, UUID runId) {
-    return transactions.inTransaction(
-        tenant,
-        connection -> {
-          StoredRun run = requireRun(connection, runId);
-          RunVerifier.Walk walk = new RunVerifier(new ResultVerifier(catalog(connection))).start();
-          new CalculationStore(connection).forEachResult(runId, walk::add);
-          return walk.finish(run.rootHash(), run.results());
-        });
   }
 
   private static CalculationTool<?, ?> tool(String formula) {
@@ -318,13 +326,13 @@ public class CalculationService {
     return store.run(runId).orElseThrow();
   }
 
-  private static StoredRun requireRun(Connection connection, UUID runId) throws SQLException {
+  static StoredRun requireRun(Connection connection, UUID runId) throws SQLException {
     return new CalculationStore(connection)
         .run(runId)
         .orElseThrow(() -> new NotFoundException("no calculation run " + runId));
   }
 
-  private static ResultRecord requireResult(Connection connection, UUID runId, long sequence)
+  static ResultRecord requireResult(Connection connection, UUID runId, long sequence)
       throws SQLException {
     requireRun(connection, runId);
     return new CalculationStore(connection)

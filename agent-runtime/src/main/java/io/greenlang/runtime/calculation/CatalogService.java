@@ -1,6 +1,8 @@
 package io.greenlang.runtime.calculation;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.greenlang.runtime.audit.AuditActors;
+import io.greenlang.runtime.audit.AuditRecorder;
 import io.greenlang.runtime.calculation.store.NotFoundException;
 import io.greenlang.runtime.calculation.store.TenantTransactions;
 import io.greenlang.runtime.catalog.BuiltInCatalog;
@@ -24,7 +26,8 @@ import java.util.Set;
 /**
  * The factor catalog as a tenant sees it: the built-in tables and the tenant's own, listed, read,
  * looked up (the answer names the row used), and new tenant table versions published (from JSON or
- * CSV). Published versions are never changed.
+ * CSV), each recorded as {@code data.import} in the tenant's audit chain in the publishing
+ * transaction. Published versions are never changed.
  */
 @ApplicationScoped
 public class CatalogService {
@@ -32,9 +35,11 @@ public class CatalogService {
   private static final Set<String> TABLE_FIELDS = Set.of("title", "description", "rows");
 
   private final TenantTransactions transactions;
+  private final AuditRecorder audit;
 
-  public CatalogService(TenantTransactions transactions) {
+  public CatalogService(TenantTransactions transactions, AuditRecorder audit) {
     this.transactions = transactions;
+    this.audit = audit;
   }
 
   /** Every version of every table the tenant sees: built-in first, then the tenant's. */
@@ -81,8 +86,13 @@ public class CatalogService {
         });
   }
 
-  /** Publishes the next version of the tenant's table {@code id} from a JSON body. */
+  /** As {@link #publish(String, String, String, JsonNode)}, by the runtime itself. */
   public TableSummary publish(String tenant, String id, JsonNode body) {
+    return publish(tenant, AuditActors.RUNTIME, id, body);
+  }
+
+  /** Publishes the next version of the tenant's table {@code id} from a JSON body. */
+  public TableSummary publish(String tenant, String actor, String id, JsonNode body) {
     if (body == null || !body.isObject()) {
       throw new InvalidInputException("body", "must be a JSON object with title and rows");
     }
@@ -102,30 +112,46 @@ public class CatalogService {
     for (int i = 0; i < rows.size(); i++) {
       raw.add(new LabelledRow("rows[" + i + "]", textFields(rows.get(i), "rows[" + i + "]")));
     }
-    return publish(tenant, id, text(body, "title"), text(body, "description"), raw);
+    return publish(tenant, actor, id, text(body, "title"), text(body, "description"), raw, "json");
+  }
+
+  /** As {@link #publish(String, String, String, String, String, Reader)}, by the runtime. */
+  public TableSummary publish(
+      String tenant, String id, String title, String description, Reader csv) {
+    return publish(tenant, AuditActors.RUNTIME, id, title, description, csv);
   }
 
   /** Publishes the next version of the tenant's table {@code id} from a CSV file. */
   public TableSummary publish(
-      String tenant, String id, String title, String description, Reader csv) {
+      String tenant, String actor, String id, String title, String description, Reader csv) {
     requireTableId(id);
     List<LabelledRow> raw;
     try (CsvRecords records = CsvRecords.open(csv)) {
       raw = records.readAll();
     }
-    return publish(tenant, id, title, description, raw);
+    return publish(tenant, actor, id, title, description, raw, "csv");
   }
 
   private TableSummary publish(
-      String tenant, String id, String title, String description, List<LabelledRow> rows) {
+      String tenant,
+      String actor,
+      String id,
+      String title,
+      String description,
+      List<LabelledRow> rows,
+      String format) {
     requireTableId(id);
     if (title == null || title.isBlank()) {
       throw new InvalidInputException("title", "required: what the table is");
     }
     return transactions.inTransaction(
         tenant,
-        connection ->
-            new TenantFactorTables(connection).publish(id, title.strip(), description, rows));
+        connection -> {
+          TableSummary table =
+              new TenantFactorTables(connection).publish(id, title.strip(), description, rows);
+          audit.append(connection, CalculationAudit.tablePublished(tenant, actor, table, format));
+          return table;
+        });
   }
 
   private static void requireTableId(String id) {

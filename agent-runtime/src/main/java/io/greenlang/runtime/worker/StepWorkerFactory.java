@@ -1,6 +1,7 @@
 package io.greenlang.runtime.worker;
 
 import io.greenlang.crds.runtime.AgentRuntimeConfiguration;
+import io.greenlang.runtime.audit.AuditRecorder;
 import io.greenlang.runtime.memory.MemoryStore;
 import io.lettuce.core.RedisClient;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -28,7 +29,8 @@ public final class StepWorkerFactory {
 
   /**
    * @param client the Redis client workers open their connections with
-   * @param dataSource where results are stored, connected as the tenant's login role
+   * @param dataSource where results and their audit events are stored, connected as the tenant's
+   *     login role
    * @param agent the agent these workers run (tenant, name, declared tools)
    * @param tools every tool of the runtime
    * @param memory the agent's memory, handed to tools
@@ -49,7 +51,7 @@ public final class StepWorkerFactory {
     this.agent = requireIdentity(agent);
     this.settings = settings;
     this.metrics = new WorkerMetrics(meters, agent.getTenant(), agent.getAgent());
-    StepResultStore store = new StepResultStore(dataSource);
+    StepResultStore store = new StepResultStore(dataSource, new AuditRecorder(meters));
     this.processor =
         new TaskProcessor(
             agent, new StepExecutor(agent, tools, memory, store, clock), store, metrics, settings);

@@ -7,10 +7,14 @@ import io.greenlang.crds.pipeline.PipelineStep;
 import io.greenlang.crds.runtime.StepResult;
 import io.greenlang.crds.runtime.StepStreams;
 import io.greenlang.crds.runtime.StepTask;
-import io.greenlang.runtime.calculation.CalculationService;
+import io.greenlang.runtime.audit.AuditActors;
+import io.greenlang.runtime.audit.AuditLedger;
+import io.greenlang.runtime.calculation.CalculationVerifications;
 import io.greenlang.runtime.calculation.CatalogService;
 import io.greenlang.runtime.calculation.verification.RunVerification;
 import io.greenlang.runtime.catalog.TableSummary;
+import io.greenlang.runtime.schema.audit.AuditEntry;
+import io.greenlang.runtime.schema.audit.ChainAnchor;
 import io.greenlang.runtime.worker.tools.SamplePipeline;
 import io.greenlang.runtime.worker.tools.cbam.CbamQuickstart;
 import io.greenlang.testsupport.TestRedis;
@@ -35,15 +39,17 @@ import org.junit.jupiter.api.Test;
  * four steps published as the operator publishes it (inputs resolved from the PipelineRun's params,
  * the ConfigMaps and the previous steps' published outputs), over Redis, results and calculations
  * in PostgreSQL as the tenant's login role. The figures are those worked out by hand ({@link
- * CbamQuickstart}); the calculation runs verify; the report cites each step's provenance hash.
+ * CbamQuickstart}); the calculation runs verify; the report cites each step's provenance hash; the
+ * tenant's audit chain records each step, run and table version once, by the agent.
  */
 @QuarkusTest
 @WithTestResource(QuickstartAgentTestResource.class)
 class CbamQuickstartIT {
 
   @Inject StepWorkerService service;
-  @Inject CalculationService calculations;
+  @Inject CalculationVerifications verifications;
   @Inject CatalogService catalog;
+  @Inject AuditLedger ledger;
 
   @Test
   void theQuickstartPipelineRunsOverTheBusWithTheFiguresWorkedOutByHand() throws Exception {
@@ -89,7 +95,7 @@ class CbamQuickstartIT {
     // The calculations are stored as the REST API stores them, and verify.
     for (String step : List.of("embedded-emissions", "obligation")) {
       UUID runId = UUID.fromString(outputs.get(step).get("calculationRunId").toString());
-      RunVerification verification = calculations.verifyRun(tenant, runId);
+      RunVerification verification = verifications.verifyRun(tenant, AuditActors.RUNTIME, runId);
       assertThat(verification.verified()).as(step + " " + verification.firstFailure()).isTrue();
       assertThat(verification.recomputedRootHash()).isEqualTo(outputs.get(step).get("rootHash"));
     }
@@ -110,6 +116,27 @@ class CbamQuickstartIT {
             results.get(0).provenanceHash(),
             results.get(1).provenanceHash(),
             results.get(2).provenanceHash());
+
+    // The tenant's audit chain: each step's execution, each stored run and the published table,
+    // all by the step's agent; the verifications above by the runtime.
+    List<AuditEntry> chain = ledger.read(tenant, 1, Long.MAX_VALUE, 1000);
+    String agent = "agent:" + QuickstartAgentTestResource.NAMESPACE + "/";
+    assertThat(chain.stream().filter(e -> e.eventType().equals("agent.executed")))
+        .extracting(AuditEntry::target)
+        .containsExactlyElementsOf(results.stream().map(r -> "step:" + r.taskId()).toList());
+    for (String step : List.of("embedded-emissions", "obligation")) {
+      String run = "calculation-run:" + outputs.get(step).get("calculationRunId");
+      assertThat(chain.stream().filter(e -> e.target().equals(run)))
+          .extracting(AuditEntry::eventType)
+          .containsExactly("calculation.performed", "calculation.recalculated");
+      assertThat(
+              chain.stream().filter(e -> e.target().equals(run)).findFirst().orElseThrow().actor())
+          .startsWith(agent);
+    }
+    assertThat(chain.stream().filter(e -> e.target().equals("factor-table:acme-steel-cbam/1")))
+        .singleElement()
+        .satisfies(e -> assertThat(e.actor()).startsWith(agent));
+    assertThat(ledger.verify(tenant, ChainAnchor.GENESIS).intact()).isTrue();
   }
 
   private static StepTask task(

@@ -11,6 +11,7 @@ import io.greenlang.crds.runtime.AgentRuntimeConfiguration;
 import io.greenlang.crds.runtime.StepResult;
 import io.greenlang.crds.runtime.StepResult.Outcome;
 import io.greenlang.crds.runtime.StepTask;
+import io.greenlang.runtime.audit.AuditRecorder;
 import io.greenlang.runtime.calculation.CalculationService;
 import io.greenlang.runtime.calculation.CalculationSettings;
 import io.greenlang.runtime.calculation.CatalogService;
@@ -296,9 +297,10 @@ class SamplePipelinesIT {
   private StepCalculations calculations() {
     TenantTransactions transactions = new TenantTransactions(bus.pool);
     CalculationSettings settings = settings();
+    AuditRecorder audit = new AuditRecorder(bus.meters);
     return new ServiceStepCalculations(
-        new CalculationService(transactions, settings, "test"),
-        new CatalogService(transactions),
+        new CalculationService(transactions, settings, "test", audit),
+        new CatalogService(transactions, audit),
         settings);
   }
 

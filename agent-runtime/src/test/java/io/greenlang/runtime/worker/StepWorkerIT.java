@@ -129,7 +129,8 @@ class StepWorkerIT {
     StepWorkerFactory factory = bus.factory(StepBus.fastSettings(), count);
     StepTask task = bus.task("run-d", "double", "count", Map.of("n", "2"));
     // As if a worker had stored the result and died before publishing it.
-    StepResultStore store = new StepResultStore(bus.pool);
+    StepResultStore store =
+        new StepResultStore(bus.pool, new io.greenlang.runtime.audit.AuditRecorder(bus.meters));
     StoredStepResult earlier =
         new StoredStepResult(
             bus.agent,

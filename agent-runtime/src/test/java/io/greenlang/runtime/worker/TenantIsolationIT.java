@@ -99,6 +99,10 @@ class TenantIsolationIT {
 
       assertThat(countAs(bus.tenant, "true")).isEqualTo(1);
       assertThat(countAs(otherTenant, "true")).isZero();
+      assertThat(countAs(bus.tenant, "greenlang.audit_events", "event_type = 'agent.executed'"))
+          .as("the tenant's own role appended the step's audit event")
+          .isEqualTo(1);
+      assertThat(countAs(otherTenant, "greenlang.audit_events", "true")).isZero();
       assertThat(countAs(otherTenant, "tenant_id = '" + bus.tenant + "'")).isZero();
       try (Connection other = bus.database.connect(otherTenant);
           Statement statement = other.createStatement()) {
@@ -124,7 +128,10 @@ class TenantIsolationIT {
             .hasMessageContaining("permission denied");
       }
       // The other tenant's runtime cannot even learn that the task has a result.
-      StepResultStore otherStore = new StepResultStore(bus.database.pool(otherTenant, 1));
+      StepResultStore otherStore =
+          new StepResultStore(
+              bus.database.pool(otherTenant, 1),
+              new io.greenlang.runtime.audit.AuditRecorder(bus.meters));
       assertThat(otherStore.find(task)).isEmpty();
       assertThat(otherStore.succeededSteps(bus.tenant, "run-t")).isEmpty();
     } finally {
@@ -133,11 +140,14 @@ class TenantIsolationIT {
   }
 
   private long countAs(String tenant, String condition) throws SQLException {
+    return countAs(tenant, "greenlang.step_results", condition);
+  }
+
+  private long countAs(String tenant, String table, String condition) throws SQLException {
     try (Connection connection = bus.database.connect(tenant);
         Statement statement = connection.createStatement();
         ResultSet row =
-            statement.executeQuery(
-                "SELECT count(*) FROM greenlang.step_results WHERE " + condition)) {
+            statement.executeQuery("SELECT count(*) FROM " + table + " WHERE " + condition)) {
       row.next();
       return row.getLong(1);
     }

@@ -1,5 +1,7 @@
 package io.greenlang.benchmarks.calculation;
 
+import io.greenlang.runtime.audit.AuditActors;
+import io.greenlang.runtime.calculation.CalculationAudit;
 import io.greenlang.runtime.calculation.Calculator;
 import io.greenlang.runtime.calculation.batch.BatchSummary;
 import io.greenlang.runtime.calculation.batch.CbamObligationRun;
@@ -11,9 +13,11 @@ import io.greenlang.runtime.calculation.verification.RunVerifier;
 import io.greenlang.runtime.catalog.BuiltInCatalog;
 import io.greenlang.runtime.catalog.CsvRecords;
 import io.greenlang.runtime.catalog.FactorCatalog;
+import io.greenlang.runtime.catalog.TableSummary;
 import io.greenlang.runtime.catalog.TenantFactorTables;
 import io.greenlang.runtime.schema.LoginRoles;
 import io.greenlang.runtime.schema.RuntimeSchema;
+import io.greenlang.runtime.schema.audit.AuditLedgerClient;
 import io.greenlang.testsupport.TestDatabase;
 import io.greenlang.testsupport.TestPostgres;
 import java.io.StringReader;
@@ -22,6 +26,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -29,8 +34,9 @@ import java.util.concurrent.ThreadLocalRandom;
 /**
  * The run as the runtime stores it: a fresh database migrated as the operator migrates it, a tenant
  * login role, the fixture table published as that tenant, then the whole run (lines and obligation)
- * calculated and written in one transaction as the tenant, and verified from the database. The
- * database and role are dropped afterwards.
+ * calculated and written in one transaction as the tenant with its audit events (as {@code
+ * CalculationService} records them), and verified from the database. The database and role are
+ * dropped afterwards.
  */
 final class StoredRunPhase {
 
@@ -41,6 +47,8 @@ final class StoredRunPhase {
       long verifyNanos,
       RunVerification verification,
       long databaseBytes) {}
+
+  private static final String TENANT = "benchmark-tenant";
 
   private StoredRunPhase() {}
 
@@ -53,13 +61,17 @@ final class StoredRunPhase {
           .migrate(database.jdbcUrl(), database.server().username(), database.server().password());
       try (Connection admin = database.openConnection()) {
         LoginRoles.ensure(admin, role, password.toCharArray());
-        new RuntimeSchema().grantTenant(admin, role, "benchmark-tenant");
+        new RuntimeSchema().grantTenant(admin, role, TENANT);
       }
+      AuditLedgerClient ledger = new AuditLedgerClient();
       try (Connection tenant = connect(database, role, password)) {
         tenant.setAutoCommit(false);
         TenantFactorTables tables = new TenantFactorTables(tenant);
         try (CsvRecords records = CsvRecords.open(new StringReader(BenchmarkTables.csv()))) {
-          tables.publish(BenchmarkTables.TABLE, BenchmarkTables.TITLE, null, records.readAll());
+          TableSummary table =
+              tables.publish(BenchmarkTables.TABLE, BenchmarkTables.TITLE, null, records.readAll());
+          ledger.append(
+              tenant, CalculationAudit.tablePublished(TENANT, AuditActors.RUNTIME, table, "csv"));
         }
         tenant.commit();
 
@@ -88,6 +100,13 @@ final class StoredRunPhase {
                 "[]",
                 calculator.codeVersion(),
                 null));
+        // As CalculationService: one import and one calculation event per run, whatever its size.
+        StoredRun run = store.run(runId).orElseThrow();
+        ledger.appendAll(
+            tenant,
+            List.of(
+                CalculationAudit.batchImported(TENANT, AuditActors.RUNTIME, run),
+                CalculationAudit.performed(TENANT, AuditActors.RUNTIME, run, List.of())));
         tenant.commit();
         long stored = System.nanoTime() - start;
 

@@ -13,6 +13,7 @@ import io.greenlang.crds.tenant.DeletionPolicy;
 import io.greenlang.crds.tenant.IsolationLevel;
 import io.greenlang.crds.tenant.Tenant;
 import io.greenlang.crds.tenant.TenantNames;
+import io.greenlang.operator.audit.TenantAuditTrail;
 import io.greenlang.operator.cluster.MemberClusterClients;
 import io.greenlang.operator.events.EventReason;
 import io.greenlang.operator.events.EventRecorder;
@@ -20,6 +21,8 @@ import io.greenlang.operator.region.ConnectionSecrets;
 import io.greenlang.operator.tenant.data.TenantDataPlane;
 import io.greenlang.operator.tenant.desired.OwnedLabels;
 import io.greenlang.operator.tenant.desired.TenantRegistration;
+import io.greenlang.runtime.schema.audit.AuditPartitionMissingException;
+import io.greenlang.runtime.schema.audit.AuditTenantAccessException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -32,8 +35,10 @@ import java.util.Optional;
 /**
  * Removes what the operator created for a deleted Tenant, in the cluster it was placed in,
  * following its deletion policy: Delete removes the namespace (or registration) with everything in
- * it; Retain revokes members' access and keeps the namespace and its data. Never while a
- * PipelineRun is active.
+ * it, and the data, keeping the audit chain (archived in the Region's shared database when the
+ * tenant's own database is dropped); Retain revokes members' access and keeps the namespace and its
+ * data. Never while a PipelineRun is active. The deletion is recorded in the tenant's audit chain
+ * before anything is removed.
  */
 @ApplicationScoped
 public class TenantDecommissioning {
@@ -41,16 +46,19 @@ public class TenantDecommissioning {
   private final ActivePipelineRuns activeRuns;
   private final EventRecorder events;
   private final TenantDataPlane dataPlane;
+  private final TenantAuditTrail auditTrail;
 
   public TenantDecommissioning(
       MemberClusterClients clusters,
       ActivePipelineRuns activeRuns,
       EventRecorder events,
-      TenantDataPlane dataPlane) {
+      TenantDataPlane dataPlane,
+      TenantAuditTrail auditTrail) {
     this.clusters = clusters;
     this.activeRuns = activeRuns;
     this.events = events;
     this.dataPlane = dataPlane;
+    this.auditTrail = auditTrail;
   }
 
   /** What stands in the way of removal, if anything; otherwise the cleanup is done. */
@@ -88,10 +96,16 @@ public class TenantDecommissioning {
     try {
       KubernetesClient client = clusters.clientFor(region.get(), cluster.get());
       var placed = new TenantPlacement.Placed(region.get(), cluster.get(), client);
+      // Recorded before anything is removed, and once (the chain keeps the recorded state).
+      auditTrail.recordDeletion(tenant, dataPlane.address(tenant, placed));
       return tenant.getSpec().getDeletionPolicy() == DeletionPolicy.Delete
           ? delete(client, tenant, placed)
           : retain(client, tenant);
-    } catch (ConnectionSecrets.SecretProblem | KubernetesClientException | SQLException e) {
+    } catch (ConnectionSecrets.SecretProblem
+        | KubernetesClientException
+        | SQLException
+        | AuditPartitionMissingException
+        | AuditTenantAccessException e) {
       String message = "cleanup in cluster " + clusterName + " failed, retrying: " + e.getMessage();
       events.record(tenant, EventReason.TenantCleanupFailed, message);
       return new Result(false, "CleanupFailed", message);

@@ -6,6 +6,7 @@ import io.greenlang.crds.region.Region;
 import io.greenlang.crds.tenant.IsolationLevel;
 import io.greenlang.crds.tenant.Tenant;
 import io.greenlang.operator.OperatorSettings;
+import io.greenlang.operator.audit.TenantAuditTrail;
 import io.greenlang.operator.cluster.OwnedObjectSync;
 import io.greenlang.operator.cluster.OwnedObjectSync.SyncResult;
 import io.greenlang.operator.region.ConnectionSecrets;
@@ -13,7 +14,10 @@ import io.greenlang.operator.tenant.ProvisioningOutcome.GroupResult;
 import io.greenlang.operator.tenant.data.TenantDataPlane;
 import io.greenlang.operator.tenant.desired.EgressTarget;
 import io.greenlang.operator.tenant.desired.OwnedLabels;
+import io.greenlang.runtime.schema.audit.AuditPartitionMissingException;
+import io.greenlang.runtime.schema.audit.AuditTenantAccessException;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +28,8 @@ import java.util.stream.Collectors;
 /**
  * One provisioning pass for a tenant: place it in its Region, then make its cluster hold the
  * desired namespace, network policies, registration, quota and RoleBindings, pruning bindings of
- * removed members. Safe to repeat: a settled tenant causes reads only.
+ * removed members, and once its database is in place record what changed in its audit chain ({@link
+ * TenantAuditTrail}). Safe to repeat: a settled tenant causes reads only.
  */
 @ApplicationScoped
 public class TenantProvisioning {
@@ -32,16 +37,19 @@ public class TenantProvisioning {
   private final TenantEgress egress;
   private final OperatorSettings settings;
   private final TenantDataPlane dataPlane;
+  private final TenantAuditTrail auditTrail;
 
   public TenantProvisioning(
       RegionPlacement placement,
       TenantEgress egress,
       OperatorSettings settings,
-      TenantDataPlane dataPlane) {
+      TenantDataPlane dataPlane,
+      TenantAuditTrail auditTrail) {
     this.placement = placement;
     this.egress = egress;
     this.settings = settings;
     this.dataPlane = dataPlane;
+    this.auditTrail = auditTrail;
   }
 
   public ProvisioningOutcome provision(Tenant tenant, Optional<Region> region) {
@@ -88,10 +96,29 @@ public class TenantProvisioning {
         namespace,
         quota,
         rbac,
-        data.database(),
+        audited(tenant, data),
         data.cache(),
         data.databaseName(),
         data.secret());
+  }
+
+  /**
+   * The database group once the tenant's transitions are in its audit chain: a chain that cannot be
+   * written leaves DatabaseReady False (the runtime could not write it either), and the next pass
+   * records what this one could not.
+   */
+  private GroupResult audited(Tenant tenant, TenantDataPlane.DataOutcome data) {
+    if (data.database().state() != ProvisioningOutcome.State.SYNCED) {
+      return data.database();
+    }
+    try {
+      auditTrail.recordTenant(tenant, data.address(), data.credentialsRotation(), data.secret());
+      return data.database();
+    } catch (SQLException | AuditPartitionMissingException | AuditTenantAccessException e) {
+      return GroupResult.failed(
+          "AuditLedgerUnavailable",
+          "audit chain in " + data.address().describe() + ": " + e.getMessage());
+    }
   }
 
   private static GroupResult apply(

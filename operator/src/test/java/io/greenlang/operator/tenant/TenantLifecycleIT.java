@@ -18,6 +18,8 @@ import io.greenlang.crds.tenant.Tenant;
 import io.greenlang.crds.tenant.TenantPhase;
 import io.greenlang.crds.tenant.TenantStatus;
 import io.greenlang.operator.region.RegionFixtures;
+import io.greenlang.runtime.schema.audit.AuditLedgerClient;
+import io.greenlang.runtime.schema.audit.ChainHead;
 import io.greenlang.testsupport.kubernetes.MockKubernetesApi;
 import io.greenlang.testsupport.kubernetes.MockKubernetesApiResource;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -32,8 +34,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A Tenant over time: waiting for its Region, riding out a Region outage, being reconciled again
- * and again without writes, and being deleted under both deletion policies and behind a running
- * PipelineRun.
+ * and again without writes (to the API server or its audit chain), and being deleted under both
+ * deletion policies and behind a running PipelineRun.
  */
 @QuarkusTest
 @QuarkusTestResource(MockKubernetesApiResource.class)
@@ -101,13 +103,15 @@ class TenantLifecycleIT {
   }
 
   @Test
-  void aReadyTenantReconciledTwentyMoreTimesWritesNothing() {
+  void aReadyTenantReconciledTwentyMoreTimesWritesNothing() throws Exception {
     String region = RegionFixtures.randomName("eu");
     fixtures.readyRegion(region);
     String name = RegionFixtures.randomName("idem");
     fixtures.tenant(name, IsolationLevel.DATABASE, region, spec -> {});
     Tenant ready = fixtures.awaitReady(name, ConditionStatus.True);
     Region placedIn = client.resources(Region.class).withName(region).get();
+    ChainHead headBefore = auditHead(name);
+    assertThat(headBefore.lastSequence()).as("provisioning and members recorded").isEqualTo(3);
     api.takeRequests();
 
     for (int pass = 0; pass < 20; pass++) {
@@ -127,6 +131,16 @@ class TenantLifecycleIT {
             .filter(r -> r.contains(name))
             .toList();
     assertThat(writes).as("writes to the API server for tenant %s", name).isEmpty();
+    assertThat(auditHead(name)).as("entries appended to the audit chain").isEqualTo(headBefore);
+  }
+
+  /** The head of the tenant's audit chain in its own database. */
+  private ChainHead auditHead(String tenant) throws Exception {
+    try (var c =
+        fixtures.postgres.openConnection(
+            io.greenlang.crds.tenant.TenantNames.postgresIdentifier(tenant))) {
+      return new AuditLedgerClient().head(c, tenant).orElseThrow();
+    }
   }
 
   @Test

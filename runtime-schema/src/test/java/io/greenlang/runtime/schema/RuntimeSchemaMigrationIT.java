@@ -26,15 +26,15 @@ class RuntimeSchemaMigrationIT {
       MigrationResult first = migrate(database);
       MigrationResult second = migrate(database);
 
-      assertThat(first).isEqualTo(new MigrationResult(9, "10"));
-      assertThat(second).isEqualTo(new MigrationResult(0, "10"));
+      assertThat(first).isEqualTo(new MigrationResult(11, "12"));
+      assertThat(second).isEqualTo(new MigrationResult(0, "12"));
       try (Connection admin = database.openConnection()) {
         assertThat(
                 column(
                     admin,
                     "SELECT version FROM greenlang.flyway_schema_history"
                         + " WHERE success AND version IS NOT NULL ORDER BY installed_rank"))
-            .containsExactly("1", "2", "3", "5", "6", "7", "8", "9", "10");
+            .containsExactly("1", "2", "3", "5", "6", "7", "8", "9", "10", "11", "12");
         assertThat(column(admin, "SELECT to_regclass('public.flyway_schema_history')::text"))
             .containsOnlyNulls();
       }

@@ -37,9 +37,9 @@ class RuntimeSchemaOwnerIT {
         }
 
         assertThat(schema.migrate(database.jdbcUrl(), owner, roles.password(owner)))
-            .isEqualTo(new MigrationResult(9, "10"));
+            .isEqualTo(new MigrationResult(11, "12"));
         assertThat(schema.migrate(database.jdbcUrl(), owner, roles.password(owner)))
-            .isEqualTo(new MigrationResult(0, "10"));
+            .isEqualTo(new MigrationResult(0, "12"));
 
         try (Connection admin = roles.connect(database, owner)) {
           assertThat(bool(admin, "SELECT rolsuper FROM pg_roles WHERE rolname = current_user"))

@@ -3,9 +3,11 @@ package io.greenlang.runtime.api.calculation;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.greenlang.runtime.audit.AuditActors;
 import io.greenlang.runtime.calculation.BatchableTool;
 import io.greenlang.runtime.calculation.CalculationService;
 import io.greenlang.runtime.calculation.CalculationTool;
+import io.greenlang.runtime.calculation.CalculationVerifications;
 import io.greenlang.runtime.calculation.Formulas;
 import io.greenlang.runtime.calculation.RunOutcome;
 import io.greenlang.runtime.calculation.cbam.CertificateObligation;
@@ -22,6 +24,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
 import java.net.URI;
@@ -39,9 +42,12 @@ import java.util.UUID;
 public class CalculationResource {
 
   private final CalculationService calculations;
+  private final CalculationVerifications verifications;
 
-  public CalculationResource(CalculationService calculations) {
+  public CalculationResource(
+      CalculationService calculations, CalculationVerifications verifications) {
     this.calculations = calculations;
+    this.verifications = verifications;
   }
 
   /** The formulas, what each computes and whether it takes CSV batches. */
@@ -69,8 +75,10 @@ public class CalculationResource {
       @PathParam("tenant") String tenant,
       @PathParam("formula") String formula,
       InputStream body,
-      @Context UriInfo uri) {
-    RunOutcome outcome = calculations.calculate(tenant, formula, RequestBodies.json(body));
+      @Context UriInfo uri,
+      @Context SecurityContext caller) {
+    RunOutcome outcome =
+        calculations.calculate(tenant, actor(caller), formula, RequestBodies.json(body));
     return Response.created(runUri(uri, tenant, outcome.run().runId()))
         .entity(ApiJson.runWithResults(outcome.run(), outcome.results()))
         .build();
@@ -87,11 +95,13 @@ public class CalculationResource {
       @PathParam("tenant") String tenant,
       @PathParam("formula") String formula,
       InputStream body,
-      @Context UriInfo uri) {
+      @Context UriInfo uri,
+      @Context SecurityContext caller) {
     Map<String, String> parameters = new LinkedHashMap<>();
     uri.getQueryParameters()
         .forEach((name, values) -> parameters.put(name, values.get(values.size() - 1)));
-    RunOutcome outcome = calculations.batch(tenant, formula, RequestBodies.csv(body), parameters);
+    RunOutcome outcome =
+        calculations.batch(tenant, actor(caller), formula, RequestBodies.csv(body), parameters);
     return Response.created(runUri(uri, tenant, outcome.run().runId()))
         .entity(ApiJson.run(outcome.run()))
         .build();
@@ -134,16 +144,24 @@ public class CalculationResource {
   public Verification verifyResult(
       @PathParam("tenant") String tenant,
       @PathParam("runId") String runId,
-      @PathParam("sequence") long sequence) {
-    return calculations.verifyResult(tenant, RequestBodies.runId(runId), sequence);
+      @PathParam("sequence") long sequence,
+      @Context SecurityContext caller) {
+    return verifications.verifyResult(tenant, actor(caller), RequestBodies.runId(runId), sequence);
   }
 
   /** Verifies every result of the run and its chain to the recorded root hash. */
   @POST
   @Path("runs/{runId}/verify")
   public RunVerification verifyRun(
-      @PathParam("tenant") String tenant, @PathParam("runId") String runId) {
-    return calculations.verifyRun(tenant, RequestBodies.runId(runId));
+      @PathParam("tenant") String tenant,
+      @PathParam("runId") String runId,
+      @Context SecurityContext caller) {
+    return verifications.verifyRun(tenant, actor(caller), RequestBodies.runId(runId));
+  }
+
+  /** Who the audit events of a request name: the API's caller as it knows it. */
+  static String actor(SecurityContext caller) {
+    return AuditActors.apiCaller(caller == null ? null : caller.getUserPrincipal());
   }
 
   private static URI runUri(UriInfo uri, String tenant, UUID runId) {

@@ -18,6 +18,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
 import java.net.URI;
@@ -89,8 +90,13 @@ public class CatalogResource {
       @PathParam("tenant") String tenant,
       @PathParam("tableId") String tableId,
       InputStream body,
-      @Context UriInfo uri) {
-    return created(uri, tenant, catalog.publish(tenant, tableId, RequestBodies.json(body)));
+      @Context UriInfo uri,
+      @Context SecurityContext caller) {
+    return created(
+        uri,
+        tenant,
+        catalog.publish(
+            tenant, CalculationResource.actor(caller), tableId, RequestBodies.json(body)));
   }
 
   /** Publishes the next version of a tenant table from a CSV file; title in the query. */
@@ -103,9 +109,18 @@ public class CatalogResource {
       @QueryParam("title") String title,
       @QueryParam("description") String description,
       InputStream body,
-      @Context UriInfo uri) {
+      @Context UriInfo uri,
+      @Context SecurityContext caller) {
     return created(
-        uri, tenant, catalog.publish(tenant, tableId, title, description, RequestBodies.csv(body)));
+        uri,
+        tenant,
+        catalog.publish(
+            tenant,
+            CalculationResource.actor(caller),
+            tableId,
+            title,
+            description,
+            RequestBodies.csv(body)));
   }
 
   private static Response created(UriInfo uri, String tenant, TableSummary table) {

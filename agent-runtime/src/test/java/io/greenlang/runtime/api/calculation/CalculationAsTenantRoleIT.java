@@ -1,6 +1,7 @@
 package io.greenlang.runtime.api.calculation;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
@@ -15,8 +16,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The runtime as a tenant's pod runs it, connected as the tenant's login role: it calculates and
- * stores for its tenant, takes a batch larger than the input buffer (streamed), and refuses any
- * other tenant named in the path.
+ * stores for its tenant (and records the run in the tenant's audit chain), takes a batch larger
+ * than the input buffer (streamed), and refuses any other tenant named in the path.
  */
 @QuarkusTest
 @WithTestResource(
@@ -26,10 +27,16 @@ class CalculationAsTenantRoleIT {
 
   private static final String TENANT = OperatorMigratedDatabaseTestResource.TENANT;
 
+  /** The tenant's login role stores the run and appends its audit event in one transaction. */
   @Test
-  void calculatesForItsTenant() {
-    CalculationApiIT.calculate(
-        TENANT, "ghg.scope1.stationary_combustion.v1", CalculationApiIT.NATURAL_GAS);
+  void calculatesForItsTenantAndRecordsItInItsChain() {
+    String runId =
+        CalculationApiIT.calculate(
+                TENANT, "ghg.scope1.stationary_combustion.v1", CalculationApiIT.NATURAL_GAS)
+            .getString("run.runId");
+    assertThat(CalculationAuditIT.onlyEntry(TENANT, "calculation-run:" + runId))
+        .containsEntry("eventType", "calculation.performed");
+    CalculationAuditIT.assertChainIntact(TENANT);
   }
 
   @Test

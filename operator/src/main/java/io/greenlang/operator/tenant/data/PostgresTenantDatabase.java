@@ -75,6 +75,28 @@ public class PostgresTenantDatabase {
    */
   public void migrateAndRegister(
       PostgresEndpoint admin, String database, String role, String tenant) throws SQLException {
+    String key = ensureMigrated(admin, database);
+    String grant = key + "/" + role;
+    if (granted.contains(grant)) {
+      return;
+    }
+    try (Connection c = connect(admin, database)) {
+      // Only a dedicated database restricts CONNECT. Granting it per tenant on the shared one would
+      // add an ACL entry per tenant to one catalog row, which cannot grow past a page.
+      if (!database.equals(admin.database())) {
+        DatabaseAccess.grantConnect(c, database, role);
+      }
+      // Idempotent, and it picks up tables of migrations applied since the role was registered.
+      schema.grantTenant(c, role, tenant);
+    }
+    granted.add(grant);
+  }
+
+  /**
+   * Migrates the runtime schema in {@code database} as the administrator, once per database per
+   * operator process; returns the database's key in this process's caches.
+   */
+  public String ensureMigrated(PostgresEndpoint admin, String database) {
     String key = admin.describe() + "/" + database;
     if (!migrated.contains(key)) {
       // The first reconciles after a start arrive together; one migrates, the others wait for it
@@ -94,20 +116,7 @@ public class PostgresTenantDatabase {
         }
       }
     }
-    String grant = key + "/" + role;
-    if (granted.contains(grant)) {
-      return;
-    }
-    try (Connection c = connect(admin, database)) {
-      // Only a dedicated database restricts CONNECT. Granting it per tenant on the shared one would
-      // add an ACL entry per tenant to one catalog row, which cannot grow past a page.
-      if (!database.equals(admin.database())) {
-        DatabaseAccess.grantConnect(c, database, role);
-      }
-      // Idempotent, and it picks up tables of migrations applied since the role was registered.
-      schema.grantTenant(c, role, tenant);
-    }
-    granted.add(grant);
+    return key;
   }
 
   /** Drops the tenant's database (closing its connections) and role; for deletionPolicy Delete. */

@@ -47,7 +47,7 @@ public class TenantCredentialsSecret {
     if (existing == null) {
       TenantCredentials issued = withPasswords(wanted, newPassword(), newPassword());
       client.resource(secret(tenant, namespace, name, issued, null)).create();
-      return new Issued(issued, true);
+      return new Issued(issued, true, null);
     }
     Map<String, String> data = SecretValues.of(existing);
     String rotate = annotation(existing, ROTATE_ANNOTATION);
@@ -62,7 +62,7 @@ public class TenantCredentialsSecret {
     if (rotationAsked || !Objects.equals(data, Keys.of(current))) {
       client.resource(existing).edit(s -> secret(tenant, namespace, name, current, rotated, s));
     }
-    return new Issued(current, rotationAsked);
+    return new Issued(current, rotationAsked, rotated);
   }
 
   private static Secret secret(
@@ -128,8 +128,12 @@ public class TenantCredentialsSecret {
     return encoded;
   }
 
-  /** Credentials now in the Secret, and whether their passwords are new (created or rotated). */
-  public record Issued(TenantCredentials credentials, boolean newPasswords) {}
+  /**
+   * Credentials now in the Secret, whether their passwords are new (created or rotated), and the
+   * value of the last rotation request carried out (annotation {@code credentials-rotated}), null
+   * before the first: a rotation is recorded in the audit chain when this value changes.
+   */
+  public record Issued(TenantCredentials credentials, boolean newPasswords, String rotation) {}
 
   /** The Secret's keys, which workloads read as environment variables. */
   public static final class Keys {

@@ -3,17 +3,21 @@ package io.greenlang.operator.tenant.data;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.greenlang.crds.common.SecretReference;
+import io.greenlang.crds.region.Region;
+import io.greenlang.crds.region.RegionCluster;
 import io.greenlang.crds.tenant.IsolationLevel;
 import io.greenlang.crds.tenant.Tenant;
 import io.greenlang.crds.tenant.TenantNames;
 import io.greenlang.operator.OperatorSettings;
 import io.greenlang.operator.cluster.OwnedObjectSync.SyncResult;
 import io.greenlang.operator.region.ConnectionSecrets;
+import io.greenlang.operator.region.PostgresEndpoint;
 import io.greenlang.operator.region.SecretRedaction;
 import io.greenlang.operator.tenant.ProvisioningOutcome.GroupResult;
 import io.greenlang.operator.tenant.TenantPlacement;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.SQLException;
+import java.util.Optional;
 
 /**
  * Provisions a tenant's PostgreSQL and Redis on the servers its isolation level calls for: the
@@ -30,6 +34,7 @@ public class TenantDataPlane {
   private final RedisTenantUser redis;
   private final KubernetesClient localClient;
   private final OperatorSettings settings;
+  private final TenantChainArchive chainArchive;
 
   public TenantDataPlane(
       TenantDataServers servers,
@@ -37,18 +42,28 @@ public class TenantDataPlane {
       PostgresTenantDatabase postgres,
       RedisTenantUser redis,
       KubernetesClient localClient,
-      OperatorSettings settings) {
+      OperatorSettings settings,
+      TenantChainArchive chainArchive) {
     this.servers = servers;
     this.credentialsSecret = credentialsSecret;
     this.postgres = postgres;
     this.redis = redis;
     this.localClient = localClient;
     this.settings = settings;
+    this.chainArchive = chainArchive;
   }
 
-  /** The outcome for the DatabaseReady and CacheReady conditions. */
+  /**
+   * The outcome for the DatabaseReady and CacheReady conditions; with where the tenant's database
+   * is and the last credential rotation carried out (null before the first), for its audit trail.
+   */
   public record DataOutcome(
-      GroupResult database, GroupResult cache, String databaseName, SecretReference secret) {}
+      GroupResult database,
+      GroupResult cache,
+      String databaseName,
+      SecretReference secret,
+      TenantDatabaseAddress address,
+      String credentialsRotation) {}
 
   public DataOutcome provision(Tenant tenant, TenantPlacement.Placed placed, String namespace) {
     TenantDataServers.Servers admin;
@@ -56,7 +71,7 @@ public class TenantDataPlane {
       admin = servers.resolve(tenant, placed.region(), placed.cluster());
     } catch (ConnectionSecrets.SecretProblem problem) {
       GroupResult failed = GroupResult.failed(problem.reason(), problem.getMessage());
-      return new DataOutcome(failed, failed, null, null);
+      return new DataOutcome(failed, failed, null, null, null, null);
     }
     TenantCredentials wanted = wanted(tenant, admin);
     TenantCredentialsSecret.Issued issued;
@@ -66,7 +81,7 @@ public class TenantDataPlane {
               secretClient(tenant, placed), tenant, secretNamespace(tenant, namespace), wanted);
     } catch (KubernetesClientException e) {
       GroupResult failed = GroupResult.failed("credentials Secret: " + e.getMessage());
-      return new DataOutcome(failed, failed, null, null);
+      return new DataOutcome(failed, failed, null, null, null, null);
     }
     TenantCredentials c = issued.credentials();
     GroupResult database = database(tenant, admin, c, issued.newPasswords());
@@ -76,7 +91,40 @@ public class TenantDataPlane {
         cache,
         c.database(),
         new SecretReference(
-            TenantCredentialsSecret.name(tenant), secretNamespace(tenant, namespace)));
+            TenantCredentialsSecret.name(tenant), secretNamespace(tenant, namespace)),
+        address(tenant, admin.postgres(), c),
+        issued.rotation());
+  }
+
+  /** Where the tenant's database is, once it is placed. */
+  public TenantDatabaseAddress address(Tenant tenant, TenantPlacement.Placed placed)
+      throws ConnectionSecrets.SecretProblem {
+    TenantDataServers.Servers admin = servers.resolve(tenant, placed.region(), placed.cluster());
+    return address(tenant, admin.postgres(), wanted(tenant, admin));
+  }
+
+  /**
+   * Where the tenant's database is, from the cluster its status names in {@code region}; empty
+   * while it is not placed there.
+   */
+  public Optional<TenantDatabaseAddress> address(Tenant tenant, Region region)
+      throws ConnectionSecrets.SecretProblem {
+    String clusterName = tenant.getStatus() == null ? null : tenant.getStatus().getCluster();
+    Optional<RegionCluster> cluster =
+        region.getSpec().getClusters().stream()
+            .filter(c -> c.getName().equals(clusterName))
+            .findFirst();
+    if (cluster.isEmpty()) {
+      return Optional.empty();
+    }
+    TenantDataServers.Servers admin = servers.resolve(tenant, region, cluster.get());
+    return Optional.of(address(tenant, admin.postgres(), wanted(tenant, admin)));
+  }
+
+  private static TenantDatabaseAddress address(
+      Tenant tenant, PostgresEndpoint admin, TenantCredentials c) {
+    return new TenantDatabaseAddress(
+        admin, c.database(), c.postgresUser(), tenant.getMetadata().getName());
   }
 
   /**
@@ -191,12 +239,31 @@ public class TenantDataPlane {
   /**
    * Drops what {@link #provision} created, for deletionPolicy Delete: the tenant's database (or its
    * rows in the shared one), its role, its Redis user and keys, and a logical tenant's credentials
-   * Secret.
+   * Secret. A tenant's own database is dropped only after its audit chain is archived in the
+   * Region's shared database; a logical tenant's chain stays where it is.
    */
   public String drop(Tenant tenant, TenantPlacement.Placed placed)
       throws ConnectionSecrets.SecretProblem, SQLException {
     TenantDataServers.Servers admin = servers.resolve(tenant, placed.region(), placed.cluster());
     TenantCredentials c = wanted(tenant, admin);
+    String chain = "audit chain kept in shared database " + c.database();
+    if (!isLogical(tenant)) {
+      PostgresEndpoint region = servers.regionPostgres(placed.region());
+      chain =
+          chainArchive
+              .keep(address(tenant, admin.postgres(), c), region)
+              .map(
+                  kept ->
+                      "audit chain ("
+                          + kept.entries()
+                          + " entries, head "
+                          + kept.lastSequence()
+                          + ") archived in "
+                          + region.describe()
+                          + " as "
+                          + kept.archiveId())
+              .orElse("no audit chain to archive");
+    }
     if (isLogical(tenant)) {
       postgres.dropSharedTenant(admin.postgres(), c.postgresUser(), tenant.getMetadata().getName());
       localClient
@@ -208,14 +275,16 @@ public class TenantDataPlane {
       postgres.dropDatabaseAndRole(admin.postgres(), c.database(), c.postgresUser());
     }
     redis.delete(admin.redis(), c.redisUser(), c.redisKeyPrefix(), true);
-    return isLogical(tenant)
-        ? "rows, role " + c.postgresUser() + " and Redis user " + c.redisUser() + " dropped"
-        : "database "
-            + c.database()
-            + ", role "
-            + c.postgresUser()
-            + " and Redis user "
-            + c.redisUser()
-            + " with its keys dropped";
+    return (isLogical(tenant)
+            ? "rows, role " + c.postgresUser() + " and Redis user " + c.redisUser() + " dropped"
+            : "database "
+                + c.database()
+                + ", role "
+                + c.postgresUser()
+                + " and Redis user "
+                + c.redisUser()
+                + " with its keys dropped")
+        + "; "
+        + chain;
   }
 }

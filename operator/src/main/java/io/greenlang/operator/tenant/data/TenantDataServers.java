@@ -52,6 +52,14 @@ public class TenantDataServers {
         secrets.postgres(postgres.getSecretRef()), secrets.redis(redis.getSecretRef()));
   }
 
+  /**
+   * The administrator endpoint of the Region's own PostgreSQL and its shared database, whatever the
+   * tenant's isolation: where logical tenants live and the audit archive is kept.
+   */
+  public PostgresEndpoint regionPostgres(Region region) throws ConnectionSecrets.SecretProblem {
+    return secrets.postgres(region.getSpec().getPostgres().getSecretRef());
+  }
+
   /** A tenant's PostgreSQL and Redis servers, as an administrator reaches them. */
   public record Servers(PostgresEndpoint postgres, RedisEndpoint redis) {}
 }

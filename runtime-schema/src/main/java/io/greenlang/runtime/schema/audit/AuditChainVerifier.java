@@ -1,6 +1,5 @@
 package io.greenlang.runtime.schema.audit;
 
-import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -73,165 +72,59 @@ public final class AuditChainVerifier {
 
   private ChainVerification walk(Connection connection, String tenant, ChainAnchor from)
       throws SQLException {
-    Walk walk = new Walk(from);
+    ChainWalk walk = new ChainWalk(from);
+    forEachEntry(
+        connection,
+        tenant,
+        from.sequence(),
+        entry -> {
+          walk.check(entry);
+          return walk.broken() == null;
+        });
+    ChainHead head = AuditLedgerClient.readHead(connection, tenant).orElse(null);
+    if (walk.broken() == null) {
+      walk.checkEnd(head);
+    }
+    return walk.result(tenant, from, head);
+  }
+
+  /** Sees one entry; returns whether to go on. */
+  @FunctionalInterface
+  interface EntryVisitor {
+    boolean visit(AuditEntry entry) throws SQLException;
+  }
+
+  /**
+   * Hands {@code tenant}'s entries with sequence above {@code afterSequence} to {@code visitor} in
+   * chain order (sequence, then time), page by page along the key, until it says stop.
+   */
+  void forEachEntry(Connection connection, String tenant, long afterSequence, EntryVisitor visitor)
+      throws SQLException {
     AuditEntry last = null;
     boolean more = true;
-    while (more && walk.broken == null) {
+    while (more) {
       int read = 0;
       try (PreparedStatement page =
           connection.prepareStatement(last == null ? firstPage : nextPage)) {
         page.setFetchSize(FETCH_SIZE);
         page.setString(1, tenant);
         if (last == null) {
-          page.setLong(2, from.sequence());
+          page.setLong(2, afterSequence);
         } else {
           page.setLong(2, last.sequence());
           page.setObject(3, OffsetDateTime.ofInstant(last.recordedAt(), ZoneOffset.UTC));
         }
         try (ResultSet rows = page.executeQuery()) {
-          while (walk.broken == null && rows.next()) {
+          while (rows.next()) {
             last = AuditEntryColumns.read(rows);
             read++;
-            walk.check(last);
+            if (!visitor.visit(last)) {
+              return;
+            }
           }
         }
       }
       more = read == pageSize;
-    }
-    ChainHead head = AuditLedgerClient.readHead(connection, tenant).orElse(null);
-    if (walk.broken == null) {
-      walk.checkEnd(head);
-    }
-    return new ChainVerification(
-        tenant, walk.broken == null, from, walk.checked, walk.lastVerified, head, walk.broken);
-  }
-
-  /** The state of one walk along a chain. */
-  private static final class Walk {
-    private final MessageDigest digest = AuditCanonicalForm.newDigest();
-    private ChainAnchor lastVerified;
-    private long checked;
-    private BrokenLink broken;
-
-    Walk(ChainAnchor from) {
-      this.lastVerified = from;
-    }
-
-    void check(AuditEntry entry) {
-      checked++;
-      long expected = lastVerified.sequence() + 1;
-      if (entry.sequence() > expected) {
-        broken =
-            new BrokenLink(
-                expected,
-                entry.id(),
-                LinkProblem.MISSING_SEQUENCE,
-                Long.toString(expected),
-                Long.toString(entry.sequence()),
-                "Entry "
-                    + expected
-                    + " is missing: after entry "
-                    + lastVerified.sequence()
-                    + " comes entry "
-                    + entry.sequence()
-                    + " (id "
-                    + entry.id()
-                    + ")");
-      } else if (entry.sequence() < expected) {
-        broken =
-            new BrokenLink(
-                entry.sequence(),
-                entry.id(),
-                LinkProblem.UNEXPECTED_SEQUENCE,
-                Long.toString(expected),
-                Long.toString(entry.sequence()),
-                "Entry "
-                    + entry.sequence()
-                    + " (id "
-                    + entry.id()
-                    + ") appears again or out of order after entry "
-                    + lastVerified.sequence());
-      } else if (!entry.previousHash().equals(lastVerified.hash())) {
-        broken =
-            new BrokenLink(
-                entry.sequence(),
-                entry.id(),
-                LinkProblem.PREVIOUS_HASH_MISMATCH,
-                lastVerified.hash(),
-                entry.previousHash(),
-                "Entry "
-                    + entry.sequence()
-                    + " (id "
-                    + entry.id()
-                    + ") names previous hash "
-                    + entry.previousHash()
-                    + ", but entry "
-                    + lastVerified.sequence()
-                    + " hashes to "
-                    + lastVerified.hash());
-      } else {
-        String computed = entry.computedHash(digest);
-        if (!computed.equals(entry.hash())) {
-          broken =
-              new BrokenLink(
-                  entry.sequence(),
-                  entry.id(),
-                  LinkProblem.HASH_MISMATCH,
-                  computed,
-                  entry.hash(),
-                  "Entry "
-                      + entry.sequence()
-                      + " (id "
-                      + entry.id()
-                      + ") was changed: its stored hash is "
-                      + entry.hash()
-                      + ", its fields hash to "
-                      + computed);
-        } else {
-          lastVerified = new ChainAnchor(entry.sequence(), entry.hash());
-        }
-      }
-    }
-
-    /** The walk ended without a break: the last entry must be the one the head names. */
-    void checkEnd(ChainHead head) {
-      long last = lastVerified.sequence();
-      long headSequence = head == null ? 0 : head.lastSequence();
-      if (headSequence > last) {
-        broken =
-            new BrokenLink(
-                last + 1,
-                null,
-                LinkProblem.MISSING_SEQUENCE,
-                Long.toString(last + 1),
-                "none",
-                "The chain ends at entry "
-                    + last
-                    + " but its head names entry "
-                    + headSequence
-                    + ": entries "
-                    + (last + 1)
-                    + " to "
-                    + headSequence
-                    + " are missing");
-      } else if (headSequence < last
-          || (last > 0 && !head.lastHash().equals(lastVerified.hash()))) {
-        broken =
-            new BrokenLink(
-                last,
-                null,
-                LinkProblem.HEAD_MISMATCH,
-                head == null ? "no head" : head.lastSequence() + " " + head.lastHash(),
-                last + " " + lastVerified.hash(),
-                "The chain ends at entry "
-                    + last
-                    + " with hash "
-                    + lastVerified.hash()
-                    + ", but its head names "
-                    + (head == null
-                        ? "nothing"
-                        : "entry " + head.lastSequence() + " with hash " + head.lastHash()));
-      }
     }
   }
 }

@@ -1,5 +1,7 @@
 package io.greenlang.runtime.worker.tools.calculation;
 
+import io.greenlang.crds.runtime.StepTask;
+import io.greenlang.runtime.audit.AuditActors;
 import io.greenlang.runtime.calculation.InvalidInputException;
 import io.greenlang.runtime.worker.StepFailure;
 import io.greenlang.runtime.worker.ToolResult;
@@ -19,6 +21,11 @@ import java.util.function.UnaryOperator;
 public final class CalculationSteps {
 
   private CalculationSteps() {}
+
+  /** Who a step's calculations are recorded as in the audit chain: the step's agent. */
+  public static String actor(StepTask task) {
+    return AuditActors.agent(task.namespace(), task.agent());
+  }
 
   /**
    * The step's result.

@@ -46,15 +46,17 @@ public class ServiceStepCalculations implements StepCalculations {
   }
 
   @Override
-  public CalculationRun calculate(String tenant, UUID runId, String formula, JsonNode input) {
+  public CalculationRun calculate(
+      String tenant, String actor, UUID runId, String formula, JsonNode input) {
     return storedOr(
-        tenant, runId, () -> run(calculations.calculate(tenant, formula, input, runId)));
+        tenant, runId, () -> run(calculations.calculate(tenant, actor, formula, input, runId)));
   }
 
   @Override
-  public CalculationRun calculateRows(String tenant, UUID runId, String formula, ArrayNode rows) {
+  public CalculationRun calculateRows(
+      String tenant, String actor, UUID runId, String formula, ArrayNode rows) {
     return storedOr(
-        tenant, runId, () -> run(calculations.calculateRows(tenant, formula, rows, runId)));
+        tenant, runId, () -> run(calculations.calculateRows(tenant, actor, formula, rows, runId)));
   }
 
   @Override
@@ -65,7 +67,7 @@ public class ServiceStepCalculations implements StepCalculations {
 
   @Override
   public TableRef publish(
-      String tenant, String tableId, String title, String description, String csv) {
+      String tenant, String actor, String tableId, String title, String description, String csv) {
     List<LabelledRow> raw;
     try (CsvRecords records = CsvRecords.open(new StringReader(csv))) {
       raw = records.readAll();
@@ -80,7 +82,7 @@ public class ServiceStepCalculations implements StepCalculations {
       }
     }
     TableSummary published =
-        catalog.publish(tenant, tableId, title, description, new StringReader(csv));
+        catalog.publish(tenant, actor, tableId, title, description, new StringReader(csv));
     return new TableRef(published.id(), published.version());
   }
 

@@ -12,7 +12,9 @@ import java.util.UUID;
  * What the calculation tools of pipeline steps ask of the calculation service: runs stored as the
  * REST API stores them (run, results with provenance, chain, root hash: {@code verify} works on
  * them), under a run id the step chooses, so that a step run twice (delivery is at least once)
- * finds the run it stored instead of storing another; and the tenant's factor tables.
+ * finds the run it stored instead of storing another; and the tenant's factor tables. {@code actor}
+ * is who the tenant's audit chain names for a run or table version stored: the step's agent ({@link
+ * CalculationSteps#actor}).
  */
 public interface StepCalculations {
 
@@ -23,7 +25,7 @@ public interface StepCalculations {
    *
    * @throws InvalidInputException naming the formula's field
    */
-  CalculationRun calculate(String tenant, UUID runId, String formula, JsonNode input);
+  CalculationRun calculate(String tenant, String actor, UUID runId, String formula, JsonNode input);
 
   /**
    * Calculation run {@code runId} of {@code formula} over {@code rows} (each one input), one result
@@ -31,7 +33,8 @@ public interface StepCalculations {
    *
    * @throws InvalidInputException naming the row and field ({@code rows[2].cnCode})
    */
-  CalculationRun calculateRows(String tenant, UUID runId, String formula, ArrayNode rows);
+  CalculationRun calculateRows(
+      String tenant, String actor, UUID runId, String formula, ArrayNode rows);
 
   /**
    * The latest version of table {@code tableId} the tenant sees (built-in or its own).
@@ -48,5 +51,6 @@ public interface StepCalculations {
    * @throws InvalidFactorTableException naming the problems of the rows
    * @throws InvalidInputException when {@code tableId} is not a tenant table id
    */
-  TableRef publish(String tenant, String tableId, String title, String description, String csv);
+  TableRef publish(
+      String tenant, String actor, String tableId, String title, String description, String csv);
 }

@@ -164,6 +164,7 @@ public final class StepTables {
     try {
       return calculations.publish(
           task.tenant(),
+          CalculationSteps.actor(task),
           id,
           "Factor table " + id + " from PipelineRun " + run,
           "Published by tool "

@@ -123,6 +123,7 @@ public class CertificateObligationTool implements AgentTool {
       run =
           calculations.calculate(
               context.task().tenant(),
+              CalculationSteps.actor(context.task()),
               CalculationRunIds.of(context.task()),
               CertificateObligation.FORMULA,
               input);

@@ -81,6 +81,7 @@ public class EmbeddedEmissionsTool implements AgentTool {
       run =
           calculations.calculateRows(
               context.task().tenant(),
+              CalculationSteps.actor(context.task()),
               CalculationRunIds.of(context.task()),
               ImportLineEmissions.FORMULA,
               rows);

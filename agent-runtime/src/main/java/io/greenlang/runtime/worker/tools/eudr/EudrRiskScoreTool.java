@@ -70,6 +70,7 @@ public class EudrRiskScoreTool implements AgentTool {
       run =
           calculations.calculate(
               context.task().tenant(),
+              CalculationSteps.actor(context.task()),
               CalculationRunIds.of(context.task()),
               EudrRiskScore.FORMULA,
               input);

@@ -74,6 +74,7 @@ public class LocationBasedTool implements AgentTool {
       run =
           calculations.calculate(
               context.task().tenant(),
+              CalculationSteps.actor(context.task()),
               CalculationRunIds.of(context.task()),
               LocationBasedElectricity.FORMULA,
               input);

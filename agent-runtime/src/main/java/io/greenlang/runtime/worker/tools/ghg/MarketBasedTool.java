@@ -101,6 +101,7 @@ public class MarketBasedTool implements AgentTool {
       run =
           calculations.calculate(
               context.task().tenant(),
+              CalculationSteps.actor(context.task()),
               CalculationRunIds.of(context.task()),
               MarketBasedElectricity.FORMULA,
               input);

@@ -105,6 +105,7 @@ public class StationaryCombustionTool implements AgentTool {
       run =
           calculations.calculateRows(
               context.task().tenant(),
+              CalculationSteps.actor(context.task()),
               CalculationRunIds.of(context.task()),
               StationaryCombustion.FORMULA,
               rows);

@@ -52,7 +52,7 @@ public final class MemoryStepCalculations implements StepCalculations {
 
   @Override
   public synchronized CalculationRun calculate(
-      String tenant, UUID runId, String formula, JsonNode input) {
+      String tenant, String actor, UUID runId, String formula, JsonNode input) {
     CalculationRun stored = runs.get(runId);
     if (stored != null) {
       return stored;
@@ -78,7 +78,7 @@ public final class MemoryStepCalculations implements StepCalculations {
 
   @Override
   public synchronized CalculationRun calculateRows(
-      String tenant, UUID runId, String formula, ArrayNode rows) {
+      String tenant, String actor, UUID runId, String formula, ArrayNode rows) {
     CalculationRun stored = runs.get(runId);
     if (stored != null) {
       return stored;
@@ -102,7 +102,7 @@ public final class MemoryStepCalculations implements StepCalculations {
 
   @Override
   public synchronized TableRef publish(
-      String tenant, String tableId, String title, String description, String csv) {
+      String tenant, String actor, String tableId, String title, String description, String csv) {
     if (BuiltInCatalog.shipped().has(tableId)) {
       throw new InvalidInputException("tableId", tableId + " is a built-in table");
     }
