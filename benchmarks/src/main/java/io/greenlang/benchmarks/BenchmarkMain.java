@@ -8,7 +8,7 @@ import java.util.Arrays;
 /**
  * Entry point of {@code ./mvnw -Pbenchmarks -pl benchmarks -am verify -DskipTests
  * -Dbenchmark=tenants} (or {@code dataplane}, {@code ledger}, {@code llm}, {@code bus}, {@code
- * calculations}): picks the benchmark named by the first argument and runs it.
+ * dispatch}, {@code calculations}): picks the benchmark named by the first argument and runs it.
  */
 public final class BenchmarkMain {
   /** Kept referenced: java.util.logging forgets levels set on loggers nobody holds. */
@@ -38,6 +38,13 @@ public final class BenchmarkMain {
       // The step bus benchmark (package bus) has options of its own.
       io.greenlang.benchmarks.bus.BusBenchmark.run(
           java.util.Arrays.copyOfRange(args, 1, args.length), BenchmarkOptions.projectRoot(), out);
+      System.exit(0);
+      return;
+    }
+    if (args.length > 0 && args[0].strip().equals(DispatchBenchmark.NAME)) {
+      // The operator's side of the step bus (PipelineRuns), with options of its own.
+      DispatchBenchmark.run(
+          Arrays.copyOfRange(args, 1, args.length), BenchmarkOptions.projectRoot(), out);
       System.exit(0);
       return;
     }

@@ -93,6 +93,14 @@ final class OperatorProcess implements AutoCloseable {
     return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
   }
 
+  /**
+   * Kills the operator at once (SIGKILL), as a crashed node would: nothing is shut down cleanly.
+   */
+  void kill() throws InterruptedException {
+    process.destroyForcibly();
+    process.waitFor(15, java.util.concurrent.TimeUnit.SECONDS);
+  }
+
   @Override
   public void close() throws InterruptedException {
     process.destroy();

@@ -3,9 +3,9 @@ package io.greenlang.benchmarks.bus;
 import java.util.Arrays;
 
 /** P50, P95, P99 and maximum of a set of millisecond samples (nearest-rank percentiles). */
-record Percentiles(int count, long p50, long p95, long p99, long max) {
+public record Percentiles(int count, long p50, long p95, long p99, long max) {
 
-  static Percentiles of(long[] samples) {
+  public static Percentiles of(long[] samples) {
     if (samples.length == 0) {
       return new Percentiles(0, 0, 0, 0, 0);
     }
@@ -25,7 +25,7 @@ record Percentiles(int count, long p50, long p95, long p99, long max) {
   }
 
   /** A Markdown table row: P50, P95, P99, max in ms. */
-  String row(String what) {
+  public String row(String what) {
     return "| %s | %d | %d | %d | %d |%n".formatted(what, p50, p95, p99, max);
   }
 }

@@ -3,6 +3,7 @@ package io.greenlang.crds.pipelinerun;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.greenlang.crds.common.GreenLangStatus;
+import io.greenlang.crds.pipeline.PipelineSpec;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -28,6 +29,20 @@ public class PipelineRunStatus extends GreenLangStatus {
 
   @JsonPropertyDescription("Root of the hash chain over the provenance of every step result.")
   private String provenanceRootHash;
+
+  @JsonPropertyDescription("The Tenant the run belongs to.")
+  private String tenant;
+
+  @JsonPropertyDescription(
+      "The Pipeline's spec as it was when the run was admitted; the run follows this copy.")
+  private PipelineSpec pipelineSpec;
+
+  @JsonPropertyDescription(
+      "Why the run is stopping or stopped early: Failed, Cancelled or TimedOut.")
+  private String stopReason;
+
+  @JsonPropertyDescription("What made the run stop early.")
+  private String stopMessage;
 
   public RunPhase getPhase() {
     return phase;
@@ -75,5 +90,37 @@ public class PipelineRunStatus extends GreenLangStatus {
 
   public void setProvenanceRootHash(String provenanceRootHash) {
     this.provenanceRootHash = provenanceRootHash;
+  }
+
+  public String getTenant() {
+    return tenant;
+  }
+
+  public void setTenant(String tenant) {
+    this.tenant = tenant;
+  }
+
+  public PipelineSpec getPipelineSpec() {
+    return pipelineSpec;
+  }
+
+  public void setPipelineSpec(PipelineSpec pipelineSpec) {
+    this.pipelineSpec = pipelineSpec;
+  }
+
+  public String getStopReason() {
+    return stopReason;
+  }
+
+  public void setStopReason(String stopReason) {
+    this.stopReason = stopReason;
+  }
+
+  public String getStopMessage() {
+    return stopMessage;
+  }
+
+  public void setStopMessage(String stopMessage) {
+    this.stopMessage = stopMessage;
   }
 }

@@ -33,6 +33,26 @@ public class StepStatus {
   @JsonPropertyDescription("Why the step failed or was skipped.")
   private String message;
 
+  @JsonPropertyDescription("CamelCase reason of the step's last failure, skip or timeout.")
+  private String reason;
+
+  @JsonPropertyDescription(
+      "Hash of the succeeded result's provenance record, chained into provenanceRootHash.")
+  private String provenanceHash;
+
+  @JsonPropertyDescription(
+      "When the attempt (or compensation attempt) awaiting its result was published (RFC 3339).")
+  private String dispatchTime;
+
+  @JsonPropertyDescription("When the operator stops waiting for that attempt (RFC 3339).")
+  private String deadline;
+
+  @JsonPropertyDescription("When the next attempt after a failure may be published (RFC 3339).")
+  private String nextAttemptTime;
+
+  @JsonPropertyDescription("Attempts of the step's compensation made so far.")
+  private Integer compensationAttempts;
+
   public String getName() {
     return name;
   }
@@ -103,5 +123,53 @@ public class StepStatus {
 
   public void setMessage(String message) {
     this.message = message;
+  }
+
+  public String getReason() {
+    return reason;
+  }
+
+  public void setReason(String reason) {
+    this.reason = reason;
+  }
+
+  public String getProvenanceHash() {
+    return provenanceHash;
+  }
+
+  public void setProvenanceHash(String provenanceHash) {
+    this.provenanceHash = provenanceHash;
+  }
+
+  public String getDispatchTime() {
+    return dispatchTime;
+  }
+
+  public void setDispatchTime(String dispatchTime) {
+    this.dispatchTime = dispatchTime;
+  }
+
+  public String getDeadline() {
+    return deadline;
+  }
+
+  public void setDeadline(String deadline) {
+    this.deadline = deadline;
+  }
+
+  public String getNextAttemptTime() {
+    return nextAttemptTime;
+  }
+
+  public void setNextAttemptTime(String nextAttemptTime) {
+    this.nextAttemptTime = nextAttemptTime;
+  }
+
+  public Integer getCompensationAttempts() {
+    return compensationAttempts;
+  }
+
+  public void setCompensationAttempts(Integer compensationAttempts) {
+    this.compensationAttempts = compensationAttempts;
   }
 }

@@ -19,7 +19,23 @@ public enum EventReason {
   AgentTenantUnresolved(EventType.Warning),
   AgentResidencyViolation(EventType.Warning),
   AgentQuotaExceeded(EventType.Warning),
-  ReconcileError(EventType.Warning);
+  ReconcileError(EventType.Warning),
+  PipelineValid(EventType.Normal),
+  PipelineInvalid(EventType.Warning),
+  RunWaiting(EventType.Normal),
+  RunQueued(EventType.Normal),
+  RunStarted(EventType.Normal),
+  StepSkipped(EventType.Normal),
+  StepRetrying(EventType.Warning),
+  StepFailed(EventType.Warning),
+  StepTimedOut(EventType.Warning),
+  Compensating(EventType.Warning),
+  StepCompensated(EventType.Normal),
+  CompensationFailed(EventType.Warning),
+  RunSucceeded(EventType.Normal),
+  RunFailed(EventType.Warning),
+  RunCancelled(EventType.Normal),
+  RunTimedOut(EventType.Warning);
 
   private final EventType type;
 
