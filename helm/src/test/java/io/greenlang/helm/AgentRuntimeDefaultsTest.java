@@ -56,7 +56,10 @@ class AgentRuntimeDefaultsTest {
 
     assertThat(env.keySet())
         .containsExactlyInAnyOrder(
-            PREFIX + "IMAGE", PREFIX + "IMAGE_PULL_POLICY", PREFIX + "RESOURCES_REQUESTS_MEMORY");
+            PREFIX + "IMAGE",
+            PREFIX + "IMAGE_PULL_POLICY",
+            PREFIX + "PREMIUM_PRIORITY_CLASS",
+            PREFIX + "RESOURCES_REQUESTS_MEMORY");
   }
 
   @Test
