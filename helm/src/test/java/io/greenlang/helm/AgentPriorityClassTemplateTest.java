@@ -14,7 +14,14 @@ import org.junit.jupiter.api.Test;
 class AgentPriorityClassTemplateTest {
 
   private static String priorityClassEnv(RenderedChart chart) {
-    return chart.deployment().getSpec().getTemplate().getSpec().getContainers().get(0).getEnv()
+    return chart
+        .deployment()
+        .getSpec()
+        .getTemplate()
+        .getSpec()
+        .getContainers()
+        .get(0)
+        .getEnv()
         .stream()
         .filter(e -> e.getName().equals("GREENLANG_AGENT_RUNTIME_PREMIUM_PRIORITY_CLASS"))
         .map(EnvVar::getValue)
@@ -37,8 +44,10 @@ class AgentPriorityClassTemplateTest {
     RenderedChart chart =
         OperatorChart.render(
             Map.of(
-                "agentRuntime.priorityClass.create", false,
-                "agentRuntime.priorityClass.name", "platform-critical"));
+                "agentRuntime.priorityClass.create",
+                false,
+                "agentRuntime.priorityClass.name",
+                "platform-critical"));
 
     assertThat(chart.all(PriorityClass.class)).isEmpty();
     assertThat(priorityClassEnv(chart)).isEqualTo("platform-critical");
