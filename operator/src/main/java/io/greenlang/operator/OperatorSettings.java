@@ -24,6 +24,13 @@ public interface OperatorSettings {
     /** How soon a Tenant that waits or failed is tried again. */
     @WithDefault("10s")
     Duration retryInterval();
+
+    /**
+     * How long the shared namespace's objects, once found in place, are trusted before a logical
+     * tenant's pass reads them again ({@code SharedNamespaceSync}).
+     */
+    @WithDefault("5m")
+    Duration sharedObjectsRecheckInterval();
   }
 
   /** How Regions are checked. */

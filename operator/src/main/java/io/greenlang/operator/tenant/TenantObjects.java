@@ -23,6 +23,7 @@ import java.util.List;
  */
 public record TenantObjects(
     String namespace,
+    List<HasMetadata> sharedObjects,
     List<HasMetadata> namespaceObjects,
     List<HasMetadata> quotaObjects,
     List<RoleBinding> roleBindings) {
@@ -49,6 +50,7 @@ public record TenantObjects(
     namespaceObjects.add(TenantRegistration.build(tenant, namespace, cluster));
     return new TenantObjects(
         namespace,
+        List.of(),
         namespaceObjects,
         List.of(
             TenantResourceQuota.quota(tenant, namespace),
@@ -59,7 +61,7 @@ public record TenantObjects(
   /**
    * A logical tenant shares gl-shared, governed the same way for all of them, and is registered
    * there; Kubernetes RBAC cannot separate tenants inside one namespace, so it gets no
-   * RoleBindings.
+   * RoleBindings. The namespace's own objects (with its quota and limits) are the shared ones.
    */
   private static TenantObjects logical(
       Tenant tenant,
@@ -68,20 +70,22 @@ public record TenantObjects(
       List<EgressTarget> dataServices,
       List<EgressTarget> llmEndpoints) {
     String namespace = TenantNames.SHARED_NAMESPACE;
-    List<HasMetadata> namespaceObjects = new ArrayList<>();
-    namespaceObjects.add(SharedNamespace.namespace());
-    namespaceObjects.addAll(
+    List<HasMetadata> shared = new ArrayList<>();
+    shared.add(SharedNamespace.namespace());
+    shared.addAll(
         TenantNetworkPolicies.build(
             namespace,
             SharedNamespace.labels("network"),
             operatorNamespace,
             dataServices,
             llmEndpoints));
-    namespaceObjects.add(TenantRegistration.build(tenant, namespace, cluster));
+    shared.add(SharedNamespace.quota());
+    shared.add(SharedNamespace.limits());
     return new TenantObjects(
         namespace,
-        namespaceObjects,
-        List.of(SharedNamespace.quota(), SharedNamespace.limits()),
+        shared,
+        List.of(TenantRegistration.build(tenant, namespace, cluster)),
+        List.of(),
         List.of());
   }
 }

@@ -38,18 +38,21 @@ public class TenantProvisioning {
   private final OperatorSettings settings;
   private final TenantDataPlane dataPlane;
   private final TenantAuditTrail auditTrail;
+  private final SharedNamespaceSync sharedNamespace;
 
   public TenantProvisioning(
       RegionPlacement placement,
       TenantEgress egress,
       OperatorSettings settings,
       TenantDataPlane dataPlane,
-      TenantAuditTrail auditTrail) {
+      TenantAuditTrail auditTrail,
+      SharedNamespaceSync sharedNamespace) {
     this.placement = placement;
     this.egress = egress;
     this.settings = settings;
     this.dataPlane = dataPlane;
     this.auditTrail = auditTrail;
+    this.sharedNamespace = sharedNamespace;
   }
 
   public ProvisioningOutcome provision(Tenant tenant, Optional<Region> region) {
@@ -80,14 +83,25 @@ public class TenantProvisioning {
             TenantEgress.llmEndpoints(placed.region(), logical ? null : tenant));
     var sync = new OwnedObjectSync(placed.client());
 
+    GroupResult shared = shared(sync, placed, objects);
     GroupResult namespace =
-        apply(sync, objects.namespaceObjects(), "namespace " + objects.namespace());
+        shared.state() == ProvisioningOutcome.State.SYNCED
+            ? apply(sync, objects.namespaceObjects(), "namespace " + objects.namespace())
+            : shared;
+    if (namespace.state() == ProvisioningOutcome.State.SYNCED) {
+      namespace = GroupResult.synced(namespace.message(), shared.writes().plus(namespace.writes()));
+    }
     if (namespace.state() != ProvisioningOutcome.State.SYNCED) {
       GroupResult skipped = GroupResult.notAttempted("namespace not in place");
       return new ProvisioningOutcome(
           where, objects.namespace(), namespace, skipped, skipped, skipped, skipped, null, null);
     }
-    GroupResult quota = apply(sync, objects.quotaObjects(), "quota and limits");
+    GroupResult quota =
+        logical
+            ? GroupResult.synced(
+                "quota and limits of shared namespace " + objects.namespace() + " in place",
+                SyncResult.NONE)
+            : apply(sync, objects.quotaObjects(), "quota and limits");
     GroupResult rbac = logical ? runtimeAuthorised(tenant) : roleBindings(sync, tenant, objects);
     TenantDataPlane.DataOutcome data = dataPlane.provision(tenant, placed, objects.namespace());
     return new ProvisioningOutcome(
@@ -100,6 +114,20 @@ public class TenantProvisioning {
         data.cache(),
         data.databaseName(),
         data.secret());
+  }
+
+  /** The shared namespace's own objects, for a logical tenant; nothing for the others. */
+  private GroupResult shared(
+      OwnedObjectSync sync, TenantPlacement.Placed placed, TenantObjects objects) {
+    String cluster = placed.region().getMetadata().getName() + "/" + placed.cluster().getName();
+    try {
+      return GroupResult.synced(
+          "shared namespace " + objects.namespace() + " in place",
+          sharedNamespace.apply(cluster, sync, objects.sharedObjects()));
+    } catch (KubernetesClientException e) {
+      sharedNamespace.forget(cluster);
+      return GroupResult.failed("shared namespace " + objects.namespace() + ": " + e.getMessage());
+    }
   }
 
   /**

@@ -41,7 +41,7 @@ import java.util.stream.Collectors;
 @ControllerConfiguration(
     name = "tenant",
     maxReconciliationInterval =
-        @MaxReconciliationInterval(interval = 10, timeUnit = TimeUnit.MINUTES))
+        @MaxReconciliationInterval(interval = 30, timeUnit = TimeUnit.MINUTES))
 public class TenantReconciler implements Reconciler<Tenant>, Cleaner<Tenant> {
   static final String REGION_INDEX = "tenant-by-region";
 
