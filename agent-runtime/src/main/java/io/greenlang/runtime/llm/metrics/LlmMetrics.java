@@ -44,6 +44,9 @@ public final class LlmMetrics {
           .filter(k -> k.handling() == FailureKind.Handling.REFUSE || k == FailureKind.RESIDENCY)
           .toList();
 
+  /** The {@code state} tag of circuit transitions: the breaker's states in lower case. */
+  static final List<String> CIRCUIT_STATES = List.of("closed", "half_open", "open");
+
   private final MeterRegistry registry;
   private final Tags tenantTags;
   private final Clock clock;
@@ -143,13 +146,21 @@ public final class LlmMetrics {
         .register(registry);
   }
 
-  /** Registers the circuit-state gauge of an endpoint: 0 closed, 1 half-open, 2 open. */
+  /**
+   * Registers the circuit-state gauge of an endpoint (0 closed, 1 half-open, 2 open) and its
+   * transition counters at zero.
+   */
   public void circuitGauge(String endpoint, AtomicInteger state) {
     Gauge.builder("greenlang.llm.circuit.state", state, AtomicInteger::get)
         .description("Circuit breaker of an LLM endpoint: 0 closed, 1 half-open, 2 open")
         .tags(tenantTags.and("endpoint", endpoint))
         .strongReference(true)
         .register(registry);
+    for (String target : CIRCUIT_STATES) {
+      registry.counter(
+          "greenlang.llm.circuit.transitions",
+          tenantTags.and("endpoint", endpoint, "state", target));
+    }
   }
 
   /** A circuit changed state. */
