@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 class EventReasonDocumentationTest {
 
   private static String troubleshootingGuide() throws IOException {
-    Path root = Path.of(Objects.requireNonNull(System.getProperty("gl.project.root"), "gl.project.root"));
+    Path root =
+        Path.of(Objects.requireNonNull(System.getProperty("gl.project.root"), "gl.project.root"));
     return Files.readString(root.resolve("docs/operations/troubleshooting.md"));
   }
 
