@@ -25,9 +25,11 @@ import java.util.Queue;
  */
 final class HelmLookupServer implements AutoCloseable {
   private final KubernetesMockServer server;
+  private final Path kubeconfig;
 
-  private HelmLookupServer(KubernetesMockServer server) {
+  private HelmLookupServer(KubernetesMockServer server, Path kubeconfig) {
     this.server = server;
+    this.kubeconfig = kubeconfig;
   }
 
   static HelmLookupServer start() {
@@ -61,7 +63,7 @@ final class HelmLookupServer implements AutoCloseable {
       server.expect().get().withPath(path).andReturn(200, resources).always();
     }
     writeKubeconfig(Path.of(kubeconfig), "http://127.0.0.1:" + server.getPort());
-    return new HelmLookupServer(server);
+    return new HelmLookupServer(server, Path.of(kubeconfig));
   }
 
   private static void writeKubeconfig(Path file, String url) {
@@ -93,8 +95,14 @@ final class HelmLookupServer implements AutoCloseable {
     }
   }
 
+  /** Stops the server and removes the kubeconfig, which no other test or process should pick up. */
   @Override
   public void close() {
     server.destroy();
+    try {
+      Files.deleteIfExists(kubeconfig);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 }
