@@ -52,7 +52,8 @@ final class ApplicationProcess implements AutoCloseable {
         new ProcessBuilder(List.of(java, "-Xmx384m", "-jar", application.toString()))
             .redirectErrorStream(true)
             .redirectOutput(log.toFile());
-    // The applications find the cluster through their own settings, never through the test's KUBECONFIG.
+    // The applications find the cluster through their own settings, never through the test's
+    // KUBECONFIG.
     builder.environment().remove("KUBECONFIG");
     builder.environment().putAll(environment);
     builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
