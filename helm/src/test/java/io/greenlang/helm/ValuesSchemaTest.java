@@ -77,7 +77,7 @@ class ValuesSchemaTest {
     assertRejected("metrics.serviceMonitor.port", "http", "/metrics/serviceMonitor");
     assertRejected("metrics.prometheusRule.enabled", 1, "/metrics/prometheusRule/enabled");
     assertRejected(
-        "metrics.prometheusRule.groups.budget.enabled", true, "/metrics/prometheusRule/groups");
+        "metrics.prometheusRule.groups.latency.enabled", true, "/metrics/prometheusRule/groups");
     assertRejected(
         "metrics.prometheusRule.groups.reconciliation.errorRatio",
         5,

@@ -13,6 +13,7 @@ import io.greenlang.runtime.schema.audit.ChainHead;
 import io.greenlang.runtime.schema.audit.ChainVerification;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -26,9 +27,17 @@ import java.util.Optional;
  * {@link #record}; the chain itself is kept by {@link AuditLedgerClient}, the implementation the
  * operator uses too. With the runtime connected as a tenant's login role, row level security lets
  * it record and read only that tenant's chain.
+ *
+ * <p>Created at startup so {@code greenlang_audit_verifications_total} is exported for both results
+ * (intact, broken) from the first scrape: the alert on broken chains needs the series to exist.
  */
+@Startup
 @ApplicationScoped
 public class AuditLedger {
+  /** The {@code result} values of {@code greenlang_audit_verifications_total}. */
+  static final String INTACT = "intact";
+
+  static final String BROKEN = "broken";
 
   private final AgroalDataSource dataSource;
   private final AuditRecorder recorder;
@@ -40,6 +49,8 @@ public class AuditLedger {
     this.dataSource = dataSource;
     this.recorder = recorder;
     this.registry = registry;
+    verifications(INTACT);
+    verifications(BROKEN);
   }
 
   /**
@@ -82,12 +93,15 @@ public class AuditLedger {
   public ChainVerification verify(String tenant, ChainAnchor from) {
     ChainVerification verification =
         withConnection("verify", tenant, c -> verifier.verify(c, tenant, from));
-    Counter.builder("greenlang.audit.verifications")
-        .description("Verifications of tenants' audit chains, by result")
-        .tag("result", verification.intact() ? "intact" : "broken")
-        .register(registry)
-        .increment();
+    verifications(verification.intact() ? INTACT : BROKEN).increment();
     return verification;
+  }
+
+  private Counter verifications(String result) {
+    return Counter.builder("greenlang.audit.verifications")
+        .description("Verifications of tenants' audit chains, by result")
+        .tag("result", result)
+        .register(registry);
   }
 
   private <T> T withConnection(String action, String tenant, LedgerWork<T> work) {

@@ -156,7 +156,7 @@ public final class LlmGateway {
               BudgetPolicy.of(agent),
               options.tenantRateLimit(),
               options::endpointRateLimit);
-      LlmMetrics metrics = new LlmMetrics(meterRegistry, chain.tenant(), chain.agent());
+      LlmMetrics metrics = new LlmMetrics(meterRegistry, chain.tenant(), chain.agent(), clock);
       ProviderChain providers =
           ProviderChain.create(
               chain,

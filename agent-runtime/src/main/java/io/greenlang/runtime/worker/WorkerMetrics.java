@@ -37,6 +37,9 @@ public final class WorkerMetrics {
     reclaimed = counter("reclaimed", "Tasks reclaimed from a consumer that stopped");
     republished = counter("republished", "Redelivered tasks answered with their stored result");
     registry.gauge("greenlang.worker.pending", tags, pending);
+    for (StepResult.Outcome outcome : StepResult.Outcome.values()) {
+      duration(outcome);
+    }
   }
 
   private Counter counter(String name, String description) {
@@ -73,11 +76,15 @@ public final class WorkerMetrics {
       case FAILED -> failed.increment();
       case DEAD_LETTERED -> deadLettered.increment();
     }
-    Timer.builder("greenlang.worker.task.duration")
+    duration(outcome).record(duration);
+  }
+
+  /** The duration timer of an outcome; all are registered up front so every series is exported. */
+  private Timer duration(StepResult.Outcome outcome) {
+    return Timer.builder("greenlang.worker.task.duration")
         .description("From reading a task to acknowledging it, by outcome")
         .tags(tags.and("outcome", outcome.name()))
         .publishPercentileHistogram()
-        .register(registry)
-        .record(duration);
+        .register(registry);
   }
 }

@@ -1,15 +1,20 @@
 package io.greenlang.operator.pipelinerun;
 
 import io.greenlang.crds.pipelinerun.RunPhase;
+import io.greenlang.crds.runtime.StepResult;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 
 /**
  * The orchestrator's meters (contract C4), in Prometheus: {@code
@@ -17,10 +22,35 @@ import java.util.concurrent.ConcurrentHashMap;
  * greenlang_pipelinerun_queued}, {@code greenlang_pipelinerun_step_duration_seconds{outcome}},
  * {@code greenlang_pipelinerun_step_attempts_total{outcome}}, {@code
  * greenlang_pipelinerun_dispatch_latency_seconds} and {@code
- * greenlang_pipelinerun_compensations_total}.
+ * greenlang_pipelinerun_compensations_total}. Created at startup with every outcome at zero, so a
+ * freshly started operator already exports every series the dashboards and alerts name.
  */
+@Startup
 @ApplicationScoped
 public class PipelineRunMetrics {
+  /** How a run ends: the outcomes of {@code greenlang_pipelinerun_runs_total}. */
+  static final List<RunPhase> RUN_OUTCOMES =
+      List.of(RunPhase.Succeeded, RunPhase.Failed, RunPhase.Cancelled, RunPhase.TimedOut);
+
+  /** How a step ends: the outcomes of {@code greenlang_pipelinerun_step_duration_seconds}. */
+  static final List<RunPhase> STEP_OUTCOMES =
+      List.of(
+          RunPhase.Succeeded,
+          RunPhase.Failed,
+          RunPhase.Skipped,
+          RunPhase.Cancelled,
+          RunPhase.TimedOut);
+
+  /**
+   * How an attempt ends: the worker's result outcomes and the operator's own timeout, the outcomes
+   * of {@code greenlang_pipelinerun_step_attempts_total}.
+   */
+  static final List<String> ATTEMPT_OUTCOMES =
+      Stream.concat(
+              Arrays.stream(StepResult.Outcome.values()).map(Enum::name),
+              Stream.of(AttemptOutcomes.TIMED_OUT))
+          .toList();
+
   private final MeterRegistry registry;
   private final Map<ResourceID, RunPhase> phases = new ConcurrentHashMap<>();
   private final Timer dispatchLatency;
@@ -48,6 +78,9 @@ public class PipelineRunMetrics {
         Counter.builder("greenlang.pipelinerun.compensations")
             .description("Compensations started by the saga of a stopped run")
             .register(registry);
+    RUN_OUTCOMES.forEach(this::runs);
+    ATTEMPT_OUTCOMES.forEach(this::attempts);
+    STEP_OUTCOMES.forEach(this::stepDuration);
   }
 
   /** The run's current phase, for the active and queued gauges. */
@@ -64,30 +97,39 @@ public class PipelineRunMetrics {
   }
 
   void runFinished(RunPhase outcome) {
-    Counter.builder("greenlang.pipelinerun.runs")
-        .description("PipelineRuns finished, by outcome")
-        .tag("outcome", outcome.name())
-        .register(registry)
-        .increment();
+    runs(outcome).increment();
   }
 
   void attempt(String outcome) {
-    Counter.builder("greenlang.pipelinerun.step.attempts")
-        .description("Step attempts whose outcome was applied, by outcome")
-        .tag("outcome", outcome)
-        .register(registry)
-        .increment();
+    attempts(outcome).increment();
   }
 
   void stepFinished(RunPhase outcome, Duration duration) {
-    Timer.builder("greenlang.pipelinerun.step.duration")
+    stepDuration(outcome).record(duration);
+  }
+
+  private Counter runs(RunPhase outcome) {
+    return Counter.builder("greenlang.pipelinerun.runs")
+        .description("PipelineRuns finished, by outcome")
+        .tag("outcome", outcome.name())
+        .register(registry);
+  }
+
+  private Counter attempts(String outcome) {
+    return Counter.builder("greenlang.pipelinerun.step.attempts")
+        .description("Step attempts whose outcome was applied, by outcome")
+        .tag("outcome", outcome)
+        .register(registry);
+  }
+
+  private Timer stepDuration(RunPhase outcome) {
+    return Timer.builder("greenlang.pipelinerun.step.duration")
         .description("From a step's first dispatch to its final result, by outcome")
         .tag("outcome", outcome.name())
         .publishPercentileHistogram()
         .minimumExpectedValue(Duration.ofMillis(1))
         .maximumExpectedValue(Duration.ofHours(1))
-        .register(registry)
-        .record(duration);
+        .register(registry);
   }
 
   void dispatchLatency(Duration duration) {

@@ -50,13 +50,16 @@ public class TenantReconciler implements Reconciler<Tenant>, Cleaner<Tenant> {
   private final EventRecorder events;
   private final OperatorSettings settings;
   private final KubernetesClient client;
+  private final TenantMetrics metrics;
 
   public TenantReconciler(
       TenantProvisioning provisioning,
       TenantDecommissioning decommissioning,
       EventRecorder events,
       OperatorSettings settings,
-      KubernetesClient client) {
+      KubernetesClient client,
+      TenantMetrics metrics) {
+    this.metrics = metrics;
     this.provisioning = provisioning;
     this.decommissioning = decommissioning;
     this.events = events;
@@ -107,6 +110,7 @@ public class TenantReconciler implements Reconciler<Tenant>, Cleaner<Tenant> {
     TenantStatus computed =
         TenantStatusAggregator.aggregate(tenant, outcome, agents, Instant.now());
     recordEvents(tenant, outcome, computed);
+    metrics.observe(tenant, computed.getPhase(), agents);
 
     UpdateControl<Tenant> control;
     if (StatusChange.differs(tenant.getStatus(), computed)) {
@@ -124,14 +128,15 @@ public class TenantReconciler implements Reconciler<Tenant>, Cleaner<Tenant> {
   public DeleteControl cleanup(Tenant tenant, Context<Tenant> context) {
     var result = decommissioning.decommission(tenant, context.getSecondaryResource(Region.class));
     if (result.done()) {
+      metrics.forget(tenant.getMetadata().getName());
       return DeleteControl.defaultDelete();
     }
-    markDeleting(tenant, result);
+    markDeleting(tenant, result, context.getSecondaryResources(Agent.class).size());
     return DeleteControl.noFinalizerRemoval()
         .rescheduleAfter(settings.tenant().retryInterval().toMillis());
   }
 
-  private void markDeleting(Tenant tenant, TenantDecommissioning.Result result) {
+  private void markDeleting(Tenant tenant, TenantDecommissioning.Result result, int agents) {
     TenantStatus status = tenant.getStatus() == null ? new TenantStatus() : tenant.getStatus();
     var ready =
         new Condition(
@@ -154,6 +159,7 @@ public class TenantReconciler implements Reconciler<Tenant>, Cleaner<Tenant> {
                 .condition(TenantStatus.READY)
                 .map(c -> !c.sameStateAs(conditions.get(0)))
                 .orElse(true);
+    metrics.observe(tenant, TenantPhase.Deleting, agents);
     if (!changed) {
       return;
     }

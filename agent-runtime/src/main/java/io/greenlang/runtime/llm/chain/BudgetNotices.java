@@ -6,6 +6,8 @@ import io.greenlang.runtime.llm.budget.SpendLedger;
 import io.greenlang.runtime.llm.cost.NanoDollars;
 import io.greenlang.runtime.llm.metrics.LlmMetrics;
 import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.YearMonth;
 import org.jboss.logging.Logger;
 
 /**
@@ -50,6 +52,28 @@ final class BudgetNotices {
       } else {
         LOG.info(line);
       }
+    }
+  }
+
+  /**
+   * Sets the budget gauges from the month's spend in Redis when the gateway starts, so a freshly
+   * started agent reports its tenant's spend against budget before its first call. Redis not
+   * answering only delays the gauges until the first settlement.
+   */
+  static void reportAtStart(
+      SpendLedger ledger, CallLimits limits, AgentLlmChain chain, LlmMetrics metrics, Clock clock) {
+    BudgetPolicy policy = limits.policy();
+    YearMonth month = CallLimits.month(clock.instant());
+    try {
+      long tenantSpent = ledger.read(limits.keys().monthSpent(month));
+      long agentSpent = ledger.read(limits.keys().agentMonthSpent(month, chain.agent()));
+      metrics.budget("tenant", tenantSpent, policy.tenantBudget().orElse(-1));
+      metrics.budget("agent:" + chain.agent(), agentSpent, policy.agentBudget().orElse(-1));
+    } catch (RuntimeException e) {
+      LOG.warnf(
+          "Could not read the month's LLM spend of tenant %s from Redis (%s); the budget gauges"
+              + " appear with the first settled call",
+          chain.tenant(), e.toString());
     }
   }
 

@@ -91,6 +91,10 @@ public final class ProviderChain {
     EndpointCircuitBreakers breakers =
         new EndpointCircuitBreakers(
             options.circuitFailureThreshold(), options.circuitOpenDelay(), metrics);
+    // Every endpoint's circuit-state gauge and the other zero series exist from the start.
+    chain.links().forEach(link -> breakers.of(link.endpoint()));
+    metrics.registerAtZero(chain.links());
+    BudgetNotices.reportAtStart(ledger, limits, chain, metrics, clock);
     UsageJournal journal = new UsageJournal(chain, recorder, metrics);
     LinkAttempt attempts =
         new LinkAttempt(chain, prices, models, breakers, ledger, limits, journal, metrics, clock);

@@ -6,7 +6,9 @@ import io.greenlang.runtime.llm.LlmGateway;
 import io.greenlang.runtime.llm.cost.PriceTableFile;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.Optional;
 import org.jboss.logging.Logger;
@@ -15,6 +17,8 @@ import org.jboss.logging.Logger;
  * The gateway of the agent this process runs, built on first use from {@code
  * greenlang.agent.configuration-file} and {@code greenlang.llm.*}. A process started without an
  * agent configuration has none: {@link #gateway()} is empty, and the rest of the runtime works.
+ * Built at startup when an agent is configured, so its meters (circuit states, budgets, the
+ * per-provider series at zero) are exported from the first scrape.
  */
 @ApplicationScoped
 public class ConfiguredLlmGateway {
@@ -28,6 +32,15 @@ public class ConfiguredLlmGateway {
   @Inject MeterRegistry meterRegistry;
 
   private volatile Optional<LlmGateway> gateway;
+
+  void buildAtStartup(@Observes StartupEvent event) {
+    try {
+      gateway();
+    } catch (RuntimeException e) {
+      // The first call builds it again and reports the problem to its caller.
+      LOG.warnf("LLM gateway not built at startup: %s", e.getMessage());
+    }
+  }
 
   /** The gateway, or empty when no agent is configured. */
   public Optional<LlmGateway> gateway() {
