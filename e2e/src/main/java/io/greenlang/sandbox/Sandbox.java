@@ -82,8 +82,8 @@ public final class Sandbox {
       var applier = new ManifestApplier(client);
       applier.ensureNamespace(OPERATOR_NAMESPACE);
       writeConnectionSecrets(client, postgres, redis);
-      try (OperatorProcess operator =
-          OperatorProcess.start(
+      try (JavaProcess operator =
+          JavaProcess.startOperator(
               options.operatorApplication(),
               operatorEnvironment(api),
               options.workDir().resolve("operator.log"))) {
@@ -279,7 +279,7 @@ public final class Sandbox {
   /**
    * Blocks until Ctrl-C; the hook stops the operator itself because the JVM may halt right after.
    */
-  private static void awaitInterrupt(OperatorProcess operator) throws InterruptedException {
+  private static void awaitInterrupt(JavaProcess operator) throws InterruptedException {
     CountDownLatch stop = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(

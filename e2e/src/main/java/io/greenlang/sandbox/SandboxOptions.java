@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 /** Command-line options of the sandbox. */
-record SandboxOptions(
+public record SandboxOptions(
     boolean once,
     Path samples,
     Path operatorApplication,
@@ -66,7 +66,7 @@ record SandboxOptions(
   }
 
   /** The repository root: the gl.project.root property, or the nearest folder with samples/. */
-  static Path projectRoot() {
+  public static Path projectRoot() {
     String configured = System.getProperty("gl.project.root");
     if (configured != null && !configured.isBlank()) {
       return Path.of(configured).toAbsolutePath().normalize();
