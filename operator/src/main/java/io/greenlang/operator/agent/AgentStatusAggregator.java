@@ -12,9 +12,10 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * Builds an Agent's status from the admission rules' results: always the three conditions
- * TenantResolved, ResidencyCompliant and QuotaCompliant, and the resolved tenant. The workload
- * fields (phase, replicas, endpoint) are not this stage's to decide and are carried over unchanged.
+ * Builds an Agent's status from the admission rules' results (conditions TenantResolved,
+ * ResidencyCompliant and QuotaCompliant, and the resolved tenant) and, when given, the workload's
+ * {@link AgentLifecycle.State} (phase, replicas, endpoint, conditions Ready and Available). Without
+ * a workload state the workload fields are carried over unchanged.
  */
 public final class AgentStatusAggregator {
   /** The condition types this stage reports, in order. */
@@ -28,6 +29,26 @@ public final class AgentStatusAggregator {
 
   private AgentStatusAggregator() {}
 
+  /** The five conditions and the workload fields of {@code workload}. */
+  public static AgentStatus aggregate(
+      Agent agent, AgentRuleResults results, AgentLifecycle.State workload, Instant now) {
+    AgentStatus status = aggregate(agent, results, now);
+    status.setPhase(workload.phase());
+    status.setReplicas(workload.replicas());
+    status.setReadyReplicas(workload.readyReplicas());
+    status.setEndpoint(workload.endpoint());
+    List<Condition> conditions = new java.util.ArrayList<>(status.getConditions());
+    conditions.addAll(
+        ConditionTransitions.merge(
+            agent.getStatus() == null ? null : agent.getStatus().getConditions(),
+            List.of(workload.ready(), workload.available()),
+            now,
+            agent.getMetadata().getGeneration()));
+    status.setConditions(conditions);
+    return status;
+  }
+
+  /** The three rule conditions; workload fields carried over. */
   public static AgentStatus aggregate(Agent agent, AgentRuleResults results, Instant now) {
     Long generation = agent.getMetadata().getGeneration();
     AgentStatus previous = agent.getStatus();
