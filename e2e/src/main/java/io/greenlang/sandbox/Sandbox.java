@@ -1,39 +1,35 @@
 package io.greenlang.sandbox;
 
 import io.fabric8.kubernetes.api.model.Event;
-import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.greenlang.crds.agent.Agent;
 import io.greenlang.crds.common.Condition;
+import io.greenlang.crds.common.ConditionStatus;
+import io.greenlang.crds.pipelinerun.PipelineRun;
+import io.greenlang.crds.pipelinerun.PipelineRunStatus;
 import io.greenlang.crds.region.Region;
 import io.greenlang.crds.region.RegionStatus;
 import io.greenlang.crds.tenant.Tenant;
 import io.greenlang.crds.tenant.TenantPhase;
-import io.greenlang.testsupport.PostgresServer;
-import io.greenlang.testsupport.RedisServerAddress;
-import io.greenlang.testsupport.TestPostgres;
-import io.greenlang.testsupport.TestRedis;
-import io.greenlang.testsupport.kubernetes.MockKubernetesApi;
+import io.greenlang.sandbox.kubelet.LocalKubelet;
 import java.io.PrintStream;
 import java.nio.file.Files;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * The local sandbox: an embedded Kubernetes API with the GreenLang CRDs, PostgreSQL and Redis (the
- * machine's, named by GL_POSTGRES_URL / GL_REDIS_URL, or embedded ones), and the operator as a real
- * process. It applies the quickstart samples, waits for them to settle and prints them with status.
+ * The local sandbox: PostgreSQL, Redis, an embedded Kubernetes API with the GreenLang CRDs, the
+ * operator as a real process and the local kubelet running the agent-runtime pods of the Agents
+ * ({@link LocalPlatform}). It applies the quickstart samples, waits until the PipelineRuns finished
+ * and prints every resource with its status, the runs' steps, the report files, the audit chain
+ * verification and the metrics endpoints ({@link SandboxSummary}).
  */
 public final class Sandbox {
-  static final String OPERATOR_NAMESPACE = "greenlang-system";
+  static final String OPERATOR_NAMESPACE = LocalPlatform.OPERATOR_NAMESPACE;
 
   /** Kept referenced: java.util.logging forgets levels set on loggers nobody holds. */
   private static final java.util.logging.Logger MOCK_SERVER_LOG =
@@ -70,118 +66,127 @@ public final class Sandbox {
     MOCK_SERVER_LOG.setLevel(java.util.logging.Level.WARNING);
     Files.createDirectories(options.workDir());
     out.println(
-        "GreenLang sandbox: starting PostgreSQL, Redis, the Kubernetes API and the operator...");
-    PostgresServer postgres = TestPostgres.server();
-    RedisServerAddress redis = TestRedis.server();
-    out.printf("  PostgreSQL      %s:%d%n", postgres.host(), postgres.port());
-    out.printf("  Redis           %s:%d%n", redis.host(), redis.port());
-    try (MockKubernetesApi api = MockKubernetesApi.start(options.apiPort())) {
-      KubernetesClient client = api.client();
+        "GreenLang sandbox: starting PostgreSQL, Redis, the Kubernetes API, the operator and the"
+            + " local kubelet...");
+    var settings =
+        new LocalPlatform.Settings(
+            options.root(), options.workDir(), options.apiPort(), Map.of(), Map.of());
+    try (LocalPlatform platform = LocalPlatform.start(settings)) {
+      KubernetesClient client = platform.client();
       out.printf(
-          "  Kubernetes API  %s (fabric8 mock server, CRUD mode, 5 GreenLang CRDs)%n", api.url());
-      var applier = new ManifestApplier(client);
-      applier.ensureNamespace(OPERATOR_NAMESPACE);
-      writeConnectionSecrets(client, postgres, redis);
-      try (JavaProcess operator =
-          JavaProcess.startOperator(
-              options.operatorApplication(),
-              operatorEnvironment(api),
-              options.workDir().resolve("operator.log"))) {
-        operator.awaitReady(Duration.ofSeconds(90));
-        out.printf(
-            "  Operator        %s (health /q/health, metrics /q/metrics; log %s)%n",
-            operator.httpUrl(), operator.log());
+          "  PostgreSQL      %s:%d%n", platform.postgres().host(), platform.postgres().port());
+      out.printf("  Redis           %s:%d%n", platform.redis().host(), platform.redis().port());
+      out.printf(
+          "  Kubernetes API  %s (fabric8 mock server, CRUD mode, 5 GreenLang CRDs)%n",
+          platform.api().url());
+      out.printf(
+          "  Operator        %s (log %s)%n",
+          platform.operator().httpUrl(), platform.operator().log());
+      out.printf(
+          "  Local kubelet   runs a JVM of agent-runtime per Agent pod (logs %s)%n",
+          options.workDir().resolve("logs"));
+      platform.writeRegionSecrets("quickstart-postgres", "quickstart-redis", options.database());
 
-        var applied = applier.applyFolder(options.samples());
-        out.printf("%nApplied %d objects from %s%n", applied.size(), options.samples());
-        var table = new ResourceTable(client);
-        boolean settled = awaitSettled(client, table);
-        out.println();
-        out.print(table.render());
-        printEvents(client);
-        boolean regionsReady = regionsReady(client);
-        if (!settled) {
-          out.println(
-              "\nResources did not settle within " + options.settleTimeout().toSeconds() + " s.");
-        }
-        if (options.once()) {
-          return settled && regionsReady ? 0 : 1;
-        }
-        out.println("\nSandbox running. Press Ctrl-C to stop.");
-        awaitInterrupt(operator);
+      var applier = new ManifestApplier(client);
+      List<HasMetadata> manifests = applier.load(options.samples());
+      List<String> keySecrets = new LlmKeySecrets(platform).provide(manifests);
+      List<HasMetadata> applied = applier.apply(manifests);
+      out.printf("%nApplied %d objects from %s%n", applied.size(), options.samples());
+      if (!keySecrets.isEmpty()) {
+        out.printf(
+            "Created the LLM key Secret(s) %s from GL_SECRET_* variables (keys left out when"
+                + " unset: the quickstart's tools call no LLM)%n",
+            String.join(", ", keySecrets));
       }
+      var table = new ResourceTable(client);
+      boolean settled = awaitSettled(client, table);
+      boolean finished = awaitRunsFinished(client, applied);
+      out.println();
+      out.print(table.render());
+      printEvents(client);
+      if (!settled) {
+        out.println(
+            "\nResources did not settle within " + options.settleTimeout().toSeconds() + " s.");
+      }
+      if (!finished) {
+        out.println(
+            "\nPipelineRuns did not finish within " + options.runTimeout().toSeconds() + " s.");
+      }
+      var summary = new SandboxSummary(platform, options.workDir(), out);
+      boolean complete = summary.print(runs(client, applied));
+      boolean ok = settled && finished && regionsReady(client) && complete;
+      if (options.once()) {
+        return ok ? 0 : 1;
+      }
+      out.println("\nSandbox running. Press Ctrl-C to stop.");
+      awaitInterrupt(platform);
     }
     return 0;
   }
 
-  private void writeConnectionSecrets(
-      KubernetesClient client, PostgresServer postgres, RedisServerAddress redis) {
-    Map<String, String> pg = new LinkedHashMap<>();
-    pg.put("host", postgres.host());
-    pg.put("port", Integer.toString(postgres.port()));
-    pg.put("database", ensureDatabase(postgres, options.database()));
-    pg.put("username", postgres.username());
-    if (postgres.password() != null) {
-      pg.put("password", postgres.password());
-    }
-    Map<String, String> cache = new LinkedHashMap<>();
-    cache.put("host", redis.host());
-    cache.put("port", Integer.toString(redis.port()));
-    if (redis.username() != null) {
-      cache.put("username", redis.username());
-    }
-    if (redis.password() != null) {
-      cache.put("password", redis.password());
-    }
-    for (var secret : Map.of("quickstart-postgres", pg, "quickstart-redis", cache).entrySet()) {
-      client
-          .secrets()
-          .inNamespace(OPERATOR_NAMESPACE)
-          .resource(
-              new SecretBuilder()
-                  .withNewMetadata()
-                  .withName(secret.getKey())
-                  .withNamespace(OPERATOR_NAMESPACE)
-                  .endMetadata()
-                  .withStringData(secret.getValue())
-                  .build())
-          .createOr(s -> s.update());
-    }
+  /** The applied PipelineRuns as they are now. */
+  private static List<PipelineRun> runs(KubernetesClient client, List<HasMetadata> applied) {
+    return applied.stream()
+        .filter(o -> "PipelineRun".equals(o.getKind()))
+        .map(
+            o ->
+                client
+                    .resources(PipelineRun.class)
+                    .inNamespace(o.getMetadata().getNamespace())
+                    .withName(o.getMetadata().getName())
+                    .get())
+        .filter(r -> r != null)
+        .toList();
   }
 
   /**
-   * The Region's shared database: created on first use so the sandbox keeps out of other databases.
+   * Every applied PipelineRun has ended (Succeeded, Failed, Cancelled or TimedOut), and every
+   * Agent's pods are all ready and its status says so.
    */
-  static String ensureDatabase(PostgresServer postgres, String database) {
-    try (Connection admin = postgres.openConnection();
-        PreparedStatement exists =
-            admin.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
-      exists.setString(1, database);
-      try (ResultSet found = exists.executeQuery()) {
-        if (!found.next()) {
-          try (Statement create = admin.createStatement()) {
-            create.execute("CREATE DATABASE \"" + database + "\"");
-          }
-        }
+  private boolean awaitRunsFinished(KubernetesClient client, List<HasMetadata> applied)
+      throws InterruptedException {
+    Instant deadline = Instant.now().plus(options.runTimeout());
+    while (Instant.now().isBefore(deadline)) {
+      List<PipelineRun> runs = runs(client, applied);
+      boolean ended =
+          !runs.isEmpty()
+              && runs.stream()
+                  .allMatch(
+                      r ->
+                          r.getStatus() != null
+                              && r.getStatus()
+                                  .condition(PipelineRunStatus.SUCCEEDED)
+                                  .map(c -> c.getStatus() != ConditionStatus.Unknown)
+                                  .orElse(false));
+      if (ended && agentsRunning(client)) {
+        return true;
       }
-      return database;
-    } catch (SQLException e) {
-      throw new IllegalStateException("Cannot create database " + database + " on " + postgres, e);
+      Thread.sleep(1000);
     }
+    return false;
   }
 
-  private static Map<String, String> operatorEnvironment(MockKubernetesApi api) {
-    return Map.of(
-        "QUARKUS_KUBERNETES_CLIENT_API_SERVER_URL",
-        api.url(),
-        "QUARKUS_KUBERNETES_CLIENT_TRUST_CERTS",
-        "true",
-        "QUARKUS_KUBERNETES_CLIENT_NAMESPACE",
-        OPERATOR_NAMESPACE,
-        "GL_OPERATOR_NAMESPACE",
-        OPERATOR_NAMESPACE,
-        "QUARKUS_ANALYTICS_DISABLED",
-        "true");
+  /** Every Agent is Ready and every Agent Deployment has all its pods ready. */
+  private static boolean agentsRunning(KubernetesClient client) {
+    boolean pods =
+        client
+            .apps()
+            .deployments()
+            .inAnyNamespace()
+            .withLabel(LocalKubelet.AGENT_LABEL)
+            .list()
+            .getItems()
+            .stream()
+            .allMatch(
+                d ->
+                    d.getStatus() != null
+                        && Objects.equals(d.getSpec().getReplicas(), d.getStatus().getReadyReplicas()));
+    return pods
+        && client.resources(Agent.class).inAnyNamespace().list().getItems().stream()
+            .allMatch(
+                a ->
+                    a.getStatus() != null
+                        && a.getStatus().condition("Ready").map(Condition::isTrue).orElse(false));
   }
 
   /**
@@ -277,9 +282,10 @@ public final class Sandbox {
   }
 
   /**
-   * Blocks until Ctrl-C; the hook stops the operator itself because the JVM may halt right after.
+   * Blocks until Ctrl-C; the hook stops the pods and the operator itself because the JVM may halt
+   * right after.
    */
-  private static void awaitInterrupt(JavaProcess operator) throws InterruptedException {
+  private static void awaitInterrupt(LocalPlatform platform) throws InterruptedException {
     CountDownLatch stop = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(
@@ -287,7 +293,7 @@ public final class Sandbox {
                 () -> {
                   stop.countDown();
                   try {
-                    operator.close();
+                    platform.close();
                   } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                   }
