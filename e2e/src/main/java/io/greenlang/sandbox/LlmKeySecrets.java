@@ -1,10 +1,10 @@
 package io.greenlang.sandbox;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.greenlang.crds.common.SecretKeySelector;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.greenlang.crds.agent.Agent;
 import io.greenlang.crds.agent.LlmProviderRef;
+import io.greenlang.crds.common.SecretKeySelector;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;

@@ -180,7 +180,8 @@ public final class Sandbox {
             .allMatch(
                 d ->
                     d.getStatus() != null
-                        && Objects.equals(d.getSpec().getReplicas(), d.getStatus().getReadyReplicas()));
+                        && Objects.equals(
+                            d.getSpec().getReplicas(), d.getStatus().getReadyReplicas()));
     return pods
         && client.resources(Agent.class).inAnyNamespace().list().getItems().stream()
             .allMatch(

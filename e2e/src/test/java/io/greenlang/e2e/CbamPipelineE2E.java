@@ -45,7 +45,9 @@ class CbamPipelineE2E extends PlatformE2ESupport {
 
     PipelineRun done = awaitFinished("cbam-2026-q1");
 
-    assertThat(done.getStatus().getPhase()).as(done.getStatus().toString()).isEqualTo(RunPhase.Succeeded);
+    assertThat(done.getStatus().getPhase())
+        .as(done.getStatus().toString())
+        .isEqualTo(RunPhase.Succeeded);
     assertThat(done.getStatus().getSteps())
         .extracting(StepStatus::getName, StepStatus::getPhase, StepStatus::getAttempts)
         .containsExactly(
@@ -90,7 +92,8 @@ class CbamPipelineE2E extends PlatformE2ESupport {
             List<Long> ages = WorkerReads.blockedReadAges(redis, tenant);
             return ages.size() == 2 && ages.stream().allMatch(age -> age <= 20);
           },
-          () -> "both workers blocked in XREADGROUP: " + WorkerReads.blockedReadAges(redis, tenant));
+          () ->
+              "both workers blocked in XREADGROUP: " + WorkerReads.blockedReadAges(redis, tenant));
       for (String pod : pods) {
         platform.freeze(namespace, pod);
       }
@@ -107,14 +110,18 @@ class CbamPipelineE2E extends PlatformE2ESupport {
     } else {
       // A real cluster: kill a worker as soon as the first step is dispatched.
       createRun(quarterlyRun(name));
-      awaitRun(name, r -> r.getStatus().getSteps().stream().anyMatch(s -> s.getPhase() == RunPhase.Running));
+      awaitRun(
+          name,
+          r -> r.getStatus().getSteps().stream().anyMatch(s -> s.getPhase() == RunPhase.Running));
       killed = pods.get(0);
       platform.kill(namespace, killed);
     }
 
     PipelineRun done = awaitFinished(name);
 
-    assertThat(done.getStatus().getPhase()).as(done.getStatus().toString()).isEqualTo(RunPhase.Succeeded);
+    assertThat(done.getStatus().getPhase())
+        .as(done.getStatus().toString())
+        .isEqualTo(RunPhase.Succeeded);
     assertThat(done.getStatus().getSteps()).extracting(StepStatus::getAttempts).containsOnly(1);
     List<StoredResults.Row> rows = storedResults(done);
     Map<String, Long> perAttempt =

@@ -117,8 +117,7 @@ final class ClusterE2EPlatform implements E2EPlatform {
 
   @Override
   public Duration runTimeout() {
-    return Duration.ofSeconds(
-        Long.parseLong(System.getProperty("e2e.run-timeout-seconds", "600")));
+    return Duration.ofSeconds(Long.parseLong(System.getProperty("e2e.run-timeout-seconds", "600")));
   }
 
   @Override

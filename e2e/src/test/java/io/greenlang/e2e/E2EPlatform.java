@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Where the E2E scenarios run: the local platform (mock API, operator process, local kubelet,
- * this machine's PostgreSQL and Redis), or a real cluster with the chart installed, chosen with
- * {@code -De2e.kubeconfig=<file>} (docs/operations/real-cluster-e2e.md).
+ * Where the E2E scenarios run: the local platform (mock API, operator process, local kubelet, this
+ * machine's PostgreSQL and Redis), or a real cluster with the chart installed, chosen with {@code
+ * -De2e.kubeconfig=<file>} (docs/operations/real-cluster-e2e.md).
  */
 interface E2EPlatform extends AutoCloseable {
 

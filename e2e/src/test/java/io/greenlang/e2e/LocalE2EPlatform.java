@@ -62,7 +62,8 @@ final class LocalE2EPlatform implements E2EPlatform {
       platform.writeRegionSecrets(region + "-postgres", region + "-redis", database);
       Region sample =
           Serialization.unmarshal(
-              Files.readString(SandboxOptions.projectRoot().resolve("samples/quickstart/01-region-eu.yaml")),
+              Files.readString(
+                  SandboxOptions.projectRoot().resolve("samples/quickstart/01-region-eu.yaml")),
               Region.class);
       sample.getMetadata().setName(region);
       sample.getMetadata().setAnnotations(null);

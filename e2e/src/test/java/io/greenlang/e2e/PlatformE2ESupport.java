@@ -100,7 +100,8 @@ abstract class PlatformE2ESupport {
           return t.getStatus() != null
               && t.getStatus().condition(TenantStatus.READY).map(c -> c.isTrue()).orElse(false);
         },
-        () -> "Tenant " + name + " Ready: " + client().resources(Tenant.class).withName(name).get());
+        () ->
+            "Tenant " + name + " Ready: " + client().resources(Tenant.class).withName(name).get());
   }
 
   /** A sample file (path under samples/) as one object of the given type. */
@@ -127,8 +128,8 @@ abstract class PlatformE2ESupport {
   }
 
   /**
-   * Applies an Agent (into the tenant namespace), first creating the LLM key Secrets it names:
-   * the scenarios' tools are deterministic and call no LLM, but the pods mount the Secrets.
+   * Applies an Agent (into the tenant namespace), first creating the LLM key Secrets it names: the
+   * scenarios' tools are deterministic and call no LLM, but the pods mount the Secrets.
    */
   protected static void applyAgent(Agent agent) {
     agent.getMetadata().setNamespace(namespace);
@@ -206,7 +207,9 @@ abstract class PlatformE2ESupport {
     String database =
         client().resources(Tenant.class).withName(tenant).get().getStatus().getDatabase();
     var connection = platform.database(database);
-    assumeThat(connection).as("the tenant's database is reachable (-De2e.postgres.url)").isPresent();
+    assumeThat(connection)
+        .as("the tenant's database is reachable (-De2e.postgres.url)")
+        .isPresent();
     try (Connection c = connection.get()) {
       return StoredResults.of(c, run.getMetadata().getUid());
     }

@@ -64,5 +64,4 @@ final class StoredResults {
         .findFirst()
         .orElseThrow(() -> new AssertionError("no succeeded result of step " + step + ": " + rows));
   }
-
 }

@@ -10,8 +10,8 @@ import java.util.Optional;
 
 /**
  * What an agent's workers are doing on Redis, for the fault test: which of the tenant's connections
- * are blocked in {@code XREADGROUP} and for how long ({@code CLIENT LIST}), and which consumer holds
- * an unacknowledged task ({@code XPENDING}).
+ * are blocked in {@code XREADGROUP} and for how long ({@code CLIENT LIST}), and which consumer
+ * holds an unacknowledged task ({@code XPENDING}).
  */
 final class WorkerReads {
   static final String GROUP = "workers";
@@ -25,7 +25,8 @@ final class WorkerReads {
       return Arrays.stream(connection.sync().clientList().split("\n"))
           .map(WorkerReads::fields)
           .filter(f -> ("gl-" + tenant).equals(f.get("user")))
-          .filter(f -> "xreadgroup".equals(f.get("cmd")) && f.getOrDefault("flags", "").contains("b"))
+          .filter(
+              f -> "xreadgroup".equals(f.get("cmd")) && f.getOrDefault("flags", "").contains("b"))
           .map(f -> Long.parseLong(f.get("idle")))
           .toList();
     }
