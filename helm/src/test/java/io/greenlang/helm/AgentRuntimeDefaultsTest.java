@@ -56,7 +56,10 @@ class AgentRuntimeDefaultsTest {
 
     assertThat(env.keySet())
         .containsExactlyInAnyOrder(
-            PREFIX + "IMAGE", PREFIX + "IMAGE_PULL_POLICY", PREFIX + "RESOURCES_REQUESTS_MEMORY");
+            PREFIX + "IMAGE",
+            PREFIX + "IMAGE_PULL_POLICY",
+            PREFIX + "PREMIUM_PRIORITY_CLASS",
+            PREFIX + "RESOURCES_REQUESTS_MEMORY");
   }
 
   @Test
@@ -67,6 +70,7 @@ class AgentRuntimeDefaultsTest {
         .containsEntry(
             PREFIX + "IMAGE", "registry.example.com/platform/greenlang-agent-runtime:0.2.0-rc.1")
         .containsEntry(PREFIX + "IMAGE_PULL_POLICY", "Always")
+        .containsEntry(PREFIX + "PREMIUM_PRIORITY_CLASS", "platform-critical")
         .containsEntry(PREFIX + "RESOURCES_REQUESTS_CPU", "500m")
         .containsEntry(PREFIX + "RESOURCES_LIMITS_CPU", "2")
         .containsEntry(PREFIX + "RESOURCES_LIMITS_MEMORY", "4Gi");

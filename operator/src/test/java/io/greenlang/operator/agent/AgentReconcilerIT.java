@@ -14,6 +14,7 @@ import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.greenlang.crds.agent.Agent;
+import io.greenlang.crds.agent.AgentPhase;
 import io.greenlang.crds.agent.AgentStatus;
 import io.greenlang.crds.common.Condition;
 import io.greenlang.crds.common.ConditionStatus;
@@ -31,8 +32,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The Agent backstop against the mock API server, which enforces no webhook: Agents that break the
  * admission rules are stored anyway, and the reconciler reports each broken rule in a condition
- * naming the field and in a Warning Event, and notices when it is fixed. It never creates a
- * workload.
+ * naming the field and in a Warning Event, and notices when it is fixed. The fixtures' Tenants are
+ * never provisioned, so no workload is created (AgentWorkloadIT covers workloads).
  */
 @QuarkusTest
 @QuarkusTestResource(MockKubernetesApiResource.class)
@@ -96,7 +97,7 @@ class AgentReconcilerIT {
   }
 
   @Test
-  void compliantAgentGetsItsTenantAndThreeTrueConditionsButNoPhaseOrWorkload() {
+  void compliantAgentOfAnUnprovisionedTenantWaitsUninitializedWithoutWorkload() {
     String acme = randomName("acme");
     create(tenant(acme, IsolationLevel.DATABASE, region));
     Agent agent = create(agent("gl-" + acme, "calculator", null, DataClass.PERSONAL, EU_ENDPOINT));
@@ -108,14 +109,22 @@ class AgentReconcilerIT {
     assertThat(status.getObservedGeneration()).isEqualTo(seen.getMetadata().getGeneration());
     assertThat(status.getConditions())
         .extracting(Condition::getType)
-        .containsExactly("TenantResolved", "ResidencyCompliant", "QuotaCompliant");
-    assertThat(status.getConditions()).allMatch(Condition::isTrue);
-    assertThat(status.getPhase()).isNull();
-    assertThat(status.condition(AgentStatus.READY)).isEmpty();
+        .containsExactly(
+            "TenantResolved", "ResidencyCompliant", "QuotaCompliant", "Ready", "Available");
+    assertThat(status.getConditions().subList(0, 3)).allMatch(Condition::isTrue);
+    // The fixture's Tenant is never provisioned, so its credentials Secret never appears.
+    assertThat(status.getPhase()).isEqualTo(AgentPhase.UNINITIALIZED);
+    Condition ready = status.condition(AgentStatus.READY).orElseThrow();
+    assertThat(ready.getStatus()).isEqualTo(ConditionStatus.False);
+    assertThat(ready.getReason()).isEqualTo("CredentialsNotFound");
+    assertThat(status.getEndpoint()).isNull();
     assertThat(status.condition(AgentStatus.QUOTA_COMPLIANT).orElseThrow().getMessage())
         .isEqualTo("tenant \"" + acme + "\" has 1 of 10 Agents (tier FREE, quota agents)");
     assertThat(client.apps().deployments().inNamespace("gl-" + acme).list().getItems()).isEmpty();
-    assertThat(events(agent)).noneMatch(e -> "Warning".equals(e.getType()));
+    assertThat(events(agent))
+        .filteredOn(e -> "Warning".equals(e.getType()))
+        .extracting(Event::getReason)
+        .containsOnly("AgentWaiting");
   }
 
   @Test

@@ -39,29 +39,29 @@ import java.util.function.Consumer;
 /**
  * Regions (Ready, with LLM endpoints and optional member clusters) and Tenants for tenant tests.
  */
-final class TenantFixtures {
-  static final Duration WAIT = Duration.ofSeconds(30);
+public final class TenantFixtures {
+  public static final Duration WAIT = Duration.ofSeconds(30);
 
-  final KubernetesClient client;
-  final RegionFixtures regions;
-  final PostgresServer postgres = TestPostgres.server();
-  final RedisServerAddress redis = TestRedis.server();
+  public final KubernetesClient client;
+  public final RegionFixtures regions;
+  public final PostgresServer postgres = TestPostgres.server();
+  public final RedisServerAddress redis = TestRedis.server();
 
   private final List<TestDatabase> regionDatabases = new ArrayList<>();
   private final List<String> tenants = new ArrayList<>();
 
-  TenantFixtures(KubernetesClient client) {
+  public TenantFixtures(KubernetesClient client) {
     this.client = client;
     this.regions = new RegionFixtures(client);
   }
 
   /** Remembers a tenant created without {@link #tenant}, so its data is dropped after the test. */
-  void track(String tenant) {
+  public void track(String tenant) {
     tenants.add(tenant);
   }
 
   /** A throwaway database that serves as a Region's shared database. */
-  String regionDatabase() {
+  public String regionDatabase() {
     TestDatabase database = TestPostgres.createDatabase();
     regionDatabases.add(database);
     return database.name();
@@ -71,7 +71,7 @@ final class TenantFixtures {
    * Drops what the tests' tenants left on the real servers: their databases, roles and Redis users,
    * and the Regions' shared databases.
    */
-  void dropTenantData() throws Exception {
+  public void dropTenantData() throws Exception {
     // Shared databases first: a role cannot be dropped while it holds privileges in one of them.
     for (TestDatabase database : regionDatabases) {
       database.close();
@@ -95,7 +95,7 @@ final class TenantFixtures {
    * Dedicated servers for a cluster or physical tenant; in tests the same PostgreSQL and Redis play
    * them, named through Secrets of their own.
    */
-  TenantDataServices dedicatedServers(String tenant) {
+  public TenantDataServices dedicatedServers(String tenant) {
     regions.postgresSecret(tenant + "-dedicated-pg", postgres, postgres.port());
     regions.redisSecret(tenant + "-dedicated-redis", redis, redis.username(), redis.password());
     TenantDataServices servers = new TenantDataServices();
@@ -111,7 +111,7 @@ final class TenantFixtures {
   /**
    * A Ready EU Region with endpoints in-region, out of region and in-cluster, plus member clusters.
    */
-  Region readyRegion(String name, MockKubernetesApi... members) {
+  public Region readyRegion(String name, MockKubernetesApi... members) {
     regions.postgresSecret(name + "-pg", postgres, postgres.port(), regionDatabase());
     regions.redisSecret(name + "-redis", redis, redis.username(), redis.password());
     List<RegionCluster> clusters = new ArrayList<>();
@@ -156,7 +156,7 @@ final class TenantFixtures {
     return endpoint;
   }
 
-  Tenant tenant(
+  public Tenant tenant(
       String name, IsolationLevel isolation, String region, Consumer<TenantSpec> customize) {
     TenantSpec spec = new TenantSpec();
     spec.setIsolation(isolation);
@@ -176,7 +176,7 @@ final class TenantFixtures {
     return client.resource(tenant).create();
   }
 
-  Tenant awaitReady(String name, ConditionStatus status) {
+  public Tenant awaitReady(String name, ConditionStatus status) {
     try {
       return awaitReadyOrTimeout(name, status);
     } catch (org.awaitility.core.ConditionTimeoutException e) {
@@ -200,7 +200,7 @@ final class TenantFixtures {
   }
 
   /** The Tenant's conditions as text, for failure messages. */
-  Object describe(String name) {
+  public Object describe(String name) {
     return new Object() {
       @Override
       public String toString() {
@@ -213,7 +213,7 @@ final class TenantFixtures {
   }
 
   /** Edits a Tenant, retrying when the operator wrote it in between (409 Conflict). */
-  void edit(String name, java.util.function.UnaryOperator<Tenant> change) {
+  public void edit(String name, java.util.function.UnaryOperator<Tenant> change) {
     await()
         .atMost(WAIT)
         .ignoreExceptions()
@@ -224,7 +224,7 @@ final class TenantFixtures {
             });
   }
 
-  Tenant awaitReadyReason(String name, String reason) {
+  public Tenant awaitReadyReason(String name, String reason) {
     return await()
         .atMost(WAIT)
         .until(

@@ -361,8 +361,15 @@ class TenantProvisioningIT {
         .toList();
   }
 
+  /** The namespace's policies, not those of Agents other tests left in the shared namespace. */
   private List<String> policyNames(String namespace) {
-    return client.resources(NetworkPolicy.class).inNamespace(namespace).list().getItems().stream()
+    return client
+        .resources(NetworkPolicy.class)
+        .inNamespace(namespace)
+        .withoutLabel("greenlang.io/agent")
+        .list()
+        .getItems()
+        .stream()
         .map(p -> p.getMetadata().getName())
         .sorted()
         .toList();
