@@ -7,8 +7,6 @@ import io.greenlang.crds.GreenLang;
 import io.greenlang.crds.agent.Agent;
 import io.greenlang.crds.agent.AgentPhase;
 import io.greenlang.crds.agent.AgentStatus;
-import io.greenlang.crds.common.Condition;
-import io.greenlang.crds.common.ConditionStatus;
 import io.greenlang.crds.region.Region;
 import io.greenlang.crds.tenant.Tenant;
 import io.greenlang.crds.tenant.TenantNames;
@@ -37,9 +35,7 @@ import io.javaoperatorsdk.operator.processing.event.source.informer.Mappers;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
@@ -61,17 +57,12 @@ public class AgentReconciler implements Reconciler<Agent>, Cleaner<Agent> {
   /** Index of the Agent cache: the tenant an Agent is counted for (namespace owner or spec). */
   static final String TENANT_INDEX = "greenlang-tenant";
 
-  private static final Map<String, EventReason> FAILURE_EVENTS =
-      Map.of(
-          AgentStatus.TENANT_RESOLVED, EventReason.AgentTenantUnresolved,
-          AgentStatus.RESIDENCY_COMPLIANT, EventReason.AgentResidencyViolation,
-          AgentStatus.QUOTA_COMPLIANT, EventReason.AgentQuotaExceeded);
-
   private final EventRecorder events;
   private final AgentSettings settings;
   private final AgentWorkloads workloads;
   private final AgentWorkloadAudit audit;
   private final AgentPhaseGauge gauge;
+  private final AgentEvents agentEvents;
 
   public AgentReconciler(
       EventRecorder events,
@@ -84,6 +75,7 @@ public class AgentReconciler implements Reconciler<Agent>, Cleaner<Agent> {
     this.workloads = workloads;
     this.audit = audit;
     this.gauge = gauge;
+    this.agentEvents = new AgentEvents(events);
   }
 
   /**
@@ -181,8 +173,8 @@ public class AgentReconciler implements Reconciler<Agent>, Cleaner<Agent> {
       audit.recordPass(tenant, region, agent, outcome, before, state.phase());
     }
     AgentStatus computed = AgentStatusAggregator.aggregate(agent, results, state, Instant.now());
-    recordFailures(agent, agent.getStatus(), computed);
-    recordReadiness(agent, agent.getStatus(), computed);
+    agentEvents.recordFailures(agent, agent.getStatus(), computed);
+    agentEvents.recordReadiness(agent, agent.getStatus(), computed);
 
     var next = settings.recheckInterval();
     if (!StatusChange.differs(agent.getStatus(), computed)) {
@@ -225,31 +217,6 @@ public class AgentReconciler implements Reconciler<Agent>, Cleaner<Agent> {
     return DeleteControl.defaultDelete();
   }
 
-  /**
-   * A Normal Event when the Agent becomes Ready or paused, a Warning when its workload is stuck.
-   */
-  private void recordReadiness(Agent agent, AgentStatus before, AgentStatus after) {
-    Condition now = after.condition(AgentStatus.READY).orElseThrow();
-    Optional<Condition> was =
-        before == null ? Optional.empty() : before.condition(AgentStatus.READY);
-    if (was.isPresent()
-        && was.get().getStatus() == now.getStatus()
-        && Objects.equals(was.get().getReason(), now.getReason())) {
-      return;
-    }
-    EventReason reason =
-        switch (now.getReason()) {
-          case "Ready" -> EventReason.AgentReady;
-          case "Paused" -> EventReason.AgentPaused;
-          case "DeploymentFailed" -> EventReason.AgentDeploymentFailed;
-          case "RulesNotMet", "Initializing", "Resuming" -> null;
-          default -> EventReason.AgentWaiting;
-        };
-    if (reason != null) {
-      events.record(agent, reason, now.getMessage());
-    }
-  }
-
   /** Unexpected errors: a Warning Event, and the SDK retries. */
   @Override
   public ErrorStatusUpdateControl<Agent> updateErrorStatus(
@@ -264,25 +231,6 @@ public class AgentReconciler implements Reconciler<Agent>, Cleaner<Agent> {
         message);
     events.record(agent, EventReason.ReconcileError, message);
     return ErrorStatusUpdateControl.defaultErrorProcessing();
-  }
-
-  /** A Warning Event for each condition that became False or failed for a new reason. */
-  private void recordFailures(Agent agent, AgentStatus before, AgentStatus after) {
-    for (String type : AgentStatusAggregator.CONDITION_TYPES) {
-      Condition now = after.condition(type).orElseThrow();
-      if (now.getStatus() != ConditionStatus.False) {
-        continue;
-      }
-      Optional<Condition> was = before == null ? Optional.empty() : before.condition(type);
-      boolean changed =
-          was.isEmpty()
-              || was.get().getStatus() != now.getStatus()
-              || !Objects.equals(was.get().getReason(), now.getReason())
-              || !Objects.equals(was.get().getMessage(), now.getMessage());
-      if (changed) {
-        events.record(agent, FAILURE_EVENTS.get(type), now.getMessage());
-      }
-    }
   }
 
   /**
