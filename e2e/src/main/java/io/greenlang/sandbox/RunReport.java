@@ -33,7 +33,7 @@ public final class RunReport {
       String step, int attempt, JsonNode outputs, JsonNode provenance, String provenanceHash) {}
 
   /** The files written. */
-  public record Files3(Path json, Path csv, Path provenance) {}
+  public record ReportFiles(Path json, Path csv, Path provenance) {}
 
   private final PipelineRun run;
   private final Map<String, StepRecord> steps;
@@ -90,7 +90,7 @@ public final class RunReport {
    * Writes {@code report.json} and {@code report.csv} of the step {@code reportStep} (its outputs
    * {@code json} and {@code csv}) and {@code provenance.json} into {@code folder}.
    */
-  public Files3 write(String reportStep, Path folder) throws IOException {
+  public ReportFiles write(String reportStep, Path folder) throws IOException {
     StepRecord report = steps.get(reportStep);
     if (report == null || !report.outputs().has("json") || !report.outputs().has("csv")) {
       throw new IllegalStateException(
@@ -120,6 +120,6 @@ public final class RunReport {
         provenance,
         JSON.writerWithDefaultPrettyPrinter().writeValueAsString(chain),
         StandardCharsets.UTF_8);
-    return new Files3(json, csv, provenance);
+    return new ReportFiles(json, csv, provenance);
   }
 }

@@ -102,7 +102,7 @@ final class SandboxSummary {
               .resolve("reports")
               .resolve(run.getMetadata().getNamespace())
               .resolve(run.getMetadata().getName());
-      RunReport.Files3 files = report.write(reportStep.get(), folder);
+      RunReport.ReportFiles files = report.write(reportStep.get(), folder);
       out.printf("  Report (step %s) written:%n", reportStep.get());
       out.printf("    JSON        %s%n", files.json().toAbsolutePath());
       out.printf("    CSV         %s%n", files.csv().toAbsolutePath());
