@@ -24,18 +24,30 @@ final class ManifestApplier {
 
   /** Creates or updates every object in every {@code *.yaml} file of the folder; returns them. */
   List<HasMetadata> applyFolder(Path folder) throws IOException {
+    return apply(load(folder));
+  }
+
+  /** The objects of every {@code *.yaml} file of the folder, in file-name order. */
+  List<HasMetadata> load(Path folder) throws IOException {
     List<Path> files;
     try (Stream<Path> listing = Files.list(folder)) {
       files = listing.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
     }
-    List<HasMetadata> applied = new ArrayList<>();
+    List<HasMetadata> objects = new ArrayList<>();
     for (Path file : files) {
       try (InputStream in = Files.newInputStream(file)) {
-        for (HasMetadata object : client.load(in).items()) {
-          ensureNamespace(object.getMetadata().getNamespace());
-          applied.add(client.resource(object).createOr(NonDeletingOperation::update));
-        }
+        objects.addAll(client.load(in).items());
       }
+    }
+    return objects;
+  }
+
+  /** Creates or updates the objects in order (namespaces created as needed); returns them. */
+  List<HasMetadata> apply(List<HasMetadata> objects) {
+    List<HasMetadata> applied = new ArrayList<>();
+    for (HasMetadata object : objects) {
+      ensureNamespace(object.getMetadata().getNamespace());
+      applied.add(client.resource(object).createOr(NonDeletingOperation::update));
     }
     return applied;
   }

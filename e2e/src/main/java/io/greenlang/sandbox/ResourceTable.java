@@ -1,5 +1,7 @@
 package io.greenlang.sandbox;
 
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.DeploymentCondition;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.greenlang.crds.agent.Agent;
@@ -14,11 +16,15 @@ import io.greenlang.crds.region.Region;
 import io.greenlang.crds.region.RegionStatus;
 import io.greenlang.crds.tenant.Tenant;
 import io.greenlang.crds.tenant.TenantStatus;
+import io.greenlang.sandbox.kubelet.LocalKubelet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** Renders every GreenLang resource in the API server with its status as a plain-text table. */
+/**
+ * Renders every GreenLang resource in the API server with its status, and the Agents' Deployments
+ * with their ready pods, as a plain-text table.
+ */
 final class ResourceTable {
   static final List<Class<? extends CustomResource<?, ? extends GreenLangStatus>>> KINDS =
       List.of(Region.class, Tenant.class, Agent.class, Pipeline.class, PipelineRun.class);
@@ -44,7 +50,39 @@ final class ResourceTable {
         rows.add(row(resource));
       }
     }
+    for (Deployment deployment :
+        client
+            .apps()
+            .deployments()
+            .inAnyNamespace()
+            .withLabel(LocalKubelet.AGENT_LABEL)
+            .list()
+            .getItems()) {
+      rows.add(row(deployment));
+    }
     return rows;
+  }
+
+  /** An Agent's workload: ready over desired pods, and its Available condition. */
+  private static String[] row(Deployment deployment) {
+    var status = deployment.getStatus();
+    int desired =
+        deployment.getSpec().getReplicas() == null ? 1 : deployment.getSpec().getReplicas();
+    int ready = status == null || status.getReadyReplicas() == null ? 0 : status.getReadyReplicas();
+    Optional<DeploymentCondition> available =
+        status == null || status.getConditions() == null
+            ? Optional.empty()
+            : status.getConditions().stream()
+                .filter(c -> c.getType().equals("Available"))
+                .findFirst();
+    return new String[] {
+      "Deployment",
+      deployment.getMetadata().getNamespace() + "/" + deployment.getMetadata().getName(),
+      available.map(DeploymentCondition::getStatus).orElse("-"),
+      ready + "/" + desired + " pods ready",
+      available.map(DeploymentCondition::getReason).orElse("-"),
+      available.map(c -> shorten(c.getMessage())).orElse("(no status yet)")
+    };
   }
 
   String render() {

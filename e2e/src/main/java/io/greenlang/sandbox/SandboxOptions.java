@@ -5,35 +5,37 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 /** Command-line options of the sandbox. */
-record SandboxOptions(
+public record SandboxOptions(
     boolean once,
     Path samples,
-    Path operatorApplication,
+    Path root,
     Path workDir,
     int apiPort,
     String database,
-    Duration settleTimeout) {
+    Duration settleTimeout,
+    Duration runTimeout) {
 
   static final String USAGE =
       """
-      Usage: sandbox [--once] [--samples=DIR] [--operator-app=FILE] [--work-dir=DIR] [--api-port=N]
-              [--database=NAME]
-        --once              print the resources once they settle, then stop (exit 1 if a Region is not Ready)
+      Usage: sandbox [--once] [--samples=DIR] [--work-dir=DIR] [--api-port=N] [--database=NAME]
+              [--run-timeout=SECONDS]
+        --once              print the summary once the PipelineRuns finished, then stop (exit 1 unless
+                            every run Succeeded, its report was written and the audit chain verified)
         --samples=DIR       manifests to apply (default: samples/quickstart)
-        --operator-app=FILE the operator's quarkus-run.jar (default: operator/target/quarkus-app/quarkus-run.jar)
-        --work-dir=DIR      where logs go (default: e2e/target/sandbox)
+        --work-dir=DIR      where logs, pods' files and reports go (default: e2e/target/sandbox)
         --api-port=N        port of the Kubernetes API server (default: any free port)
         --database=NAME     the Region's shared PostgreSQL database, created if missing (default: greenlang_sandbox)
+        --run-timeout=N     seconds to wait for the PipelineRuns to finish (default: 300)
       """;
 
   static SandboxOptions parse(String[] args) {
     Path root = projectRoot();
     boolean once = false;
     Path samples = root.resolve("samples/quickstart");
-    Path operator = root.resolve("operator/target/quarkus-app/quarkus-run.jar");
     Path work = root.resolve("e2e/target/sandbox");
     int apiPort = 0;
     String database = "greenlang_sandbox";
+    Duration runTimeout = Duration.ofSeconds(300);
     for (String arg : args) {
       if (arg.isBlank()) {
         continue;
@@ -42,8 +44,8 @@ record SandboxOptions(
         once = true;
       } else if (arg.startsWith("--samples=")) {
         samples = Path.of(value(arg));
-      } else if (arg.startsWith("--operator-app=")) {
-        operator = Path.of(value(arg));
+      } else if (arg.startsWith("--run-timeout=")) {
+        runTimeout = Duration.ofSeconds(Long.parseLong(value(arg)));
       } else if (arg.startsWith("--work-dir=")) {
         work = Path.of(value(arg));
       } else if (arg.startsWith("--database=")) {
@@ -58,7 +60,7 @@ record SandboxOptions(
       throw new IllegalArgumentException("--database: not a database name: " + database);
     }
     return new SandboxOptions(
-        once, samples, operator, work, apiPort, database, Duration.ofSeconds(90));
+        once, samples, root, work, apiPort, database, Duration.ofSeconds(90), runTimeout);
   }
 
   private static String value(String arg) {
@@ -66,7 +68,7 @@ record SandboxOptions(
   }
 
   /** The repository root: the gl.project.root property, or the nearest folder with samples/. */
-  static Path projectRoot() {
+  public static Path projectRoot() {
     String configured = System.getProperty("gl.project.root");
     if (configured != null && !configured.isBlank()) {
       return Path.of(configured).toAbsolutePath().normalize();

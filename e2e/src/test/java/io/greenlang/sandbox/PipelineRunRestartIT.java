@@ -107,8 +107,8 @@ class PipelineRunRestartIT {
       Path application =
           SandboxOptions.projectRoot().resolve("operator/target/quarkus-app/quarkus-run.jar");
 
-      OperatorProcess first =
-          OperatorProcess.start(application, environment(api), work.resolve("first.log"));
+      JavaProcess first =
+          JavaProcess.startOperator(application, environment(api), work.resolve("first.log"));
       PipelineRun running;
       try {
         first.awaitReady(WAIT);
@@ -121,8 +121,8 @@ class PipelineRunRestartIT {
           () -> steps.executions(taskId(running, "two")) == 1,
           () -> "step two started on its worker");
 
-      try (OperatorProcess second =
-          OperatorProcess.start(application, environment(api), work.resolve("second.log"))) {
+      try (JavaProcess second =
+          JavaProcess.startOperator(application, environment(api), work.resolve("second.log"))) {
         second.awaitReady(WAIT);
         // The new process publishes the attempt of step two again: two entries on the stream.
         await(

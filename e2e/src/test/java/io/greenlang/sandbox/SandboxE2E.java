@@ -8,6 +8,8 @@ import io.lettuce.core.RedisClient;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
 import org.junit.jupiter.api.AfterEach;
@@ -15,8 +17,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The README's first command, end to end: the sandbox starts the mock API, the operator process,
- * PostgreSQL and Redis, applies samples/quickstart and reports the Region Ready and the Tenant
- * provisioned.
+ * the local kubelet, PostgreSQL and Redis, applies samples/quickstart, and the CBAM PipelineRun
+ * succeeds on agent-runtime pods with the figures worked out by hand; the report and its provenance
+ * are written and the tenant's audit chain verifies.
  */
 class SandboxE2E {
   private final String database = "gl_sandbox_e2e_" + Long.toHexString(System.nanoTime());
@@ -33,25 +36,46 @@ class SandboxE2E {
     try (RedisClient redis = RedisClient.create(TestRedis.server().toRedisUri());
         var connection = redis.connect()) {
       connection.sync().aclDeluser("gl-acme-steel");
+      var keys = connection.sync().keys("t:acme-steel:*");
+      if (!keys.isEmpty()) {
+        connection.sync().del(keys.toArray(String[]::new));
+      }
     }
   }
 
   @Test
-  void quickstartSettlesWithTheRegionReady() throws Exception {
+  void quickstartRunsTheCbamPipelineAndWritesTheReport() throws Exception {
     var printed = new ByteArrayOutputStream();
-    var options = SandboxOptions.parse(new String[] {"--once", "--database=" + database});
+    Path work = Files.createTempDirectory("gl-sandbox-e2e");
+    var options =
+        SandboxOptions.parse(
+            new String[] {"--once", "--database=" + database, "--work-dir=" + work});
 
+    long started = System.nanoTime();
     int exit = new Sandbox(options, new PrintStream(printed, true, StandardCharsets.UTF_8)).run();
 
     String output = printed.toString(StandardCharsets.UTF_8);
     System.out.println(output);
-    assertThat(exit).as("sandbox exit code").isZero();
+    System.out.printf("Sandbox --once took %d s%n", (System.nanoTime() - started) / 1_000_000_000L);
     assertThat(output)
         .containsPattern("Region\\s+eu\\s+True\\s+Ready\\s+Ready")
         .containsPattern("Tenant\\s+acme-steel\\s+True\\s+Ready\\s+Provisioned")
         .containsPattern("Agent\\s+gl-acme-steel/cbam-calculator\\s+True")
-        .contains("Pipeline     gl-acme-steel/cbam-quarterly")
-        .contains("PipelineRun  gl-acme-steel/cbam-2026-q1")
-        .contains("Normal   RegionReady");
+        .containsPattern("Deployment\\s+gl-acme-steel/cbam-calculator\\s+True\\s+2/2 pods ready")
+        .containsPattern("PipelineRun\\s+gl-acme-steel/cbam-2026-q1\\s+True")
+        .contains("PipelineRun gl-acme-steel/cbam-2026-q1: Succeeded")
+        .containsPattern("Embedded emissions, t CO2e\\s+8530\\.410*\\n")
+        .containsPattern("CBAM certificates to surrender\\s+1758\\.95625\\n")
+        .containsPattern("Certificate cost, EUR\\s+131921\\.71875\\n")
+        .contains("Audit chain of tenant acme-steel: intact")
+        .contains("/q/metrics");
+    assertThat(exit).as("sandbox exit code").isZero();
+    Path reports = work.resolve("reports/gl-acme-steel/cbam-2026-q1");
+    assertThat(Files.readString(reports.resolve("report.csv")))
+        .contains("S-003,76011000,CN,default,direct,300,1.7,10.5,510,3150,3660,510,450,");
+    assertThat(Files.readString(reports.resolve("report.json"))).contains("\"runUid\"");
+    assertThat(Files.readString(reports.resolve("provenance.json")))
+        .contains("provenanceRootHash")
+        .contains("\"step\" : \"report\"");
   }
 }
