@@ -2,7 +2,6 @@ package io.greenlang.helm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.scheduling.v1.PriorityClass;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -15,18 +14,8 @@ class AgentPriorityClassTemplateTest {
 
   private static String priorityClassEnv(RenderedChart chart) {
     return chart
-        .deployment()
-        .getSpec()
-        .getTemplate()
-        .getSpec()
-        .getContainers()
-        .get(0)
-        .getEnv()
-        .stream()
-        .filter(e -> e.getName().equals("GREENLANG_AGENT_RUNTIME_PREMIUM_PRIORITY_CLASS"))
-        .map(EnvVar::getValue)
-        .findFirst()
-        .orElse(null);
+        .operatorEnv("GREENLANG_AGENT_RUNTIME_PREMIUM_PRIORITY_CLASS"::equals)
+        .get("GREENLANG_AGENT_RUNTIME_PREMIUM_PRIORITY_CLASS");
   }
 
   @Test

@@ -2,9 +2,7 @@ package io.greenlang.helm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.fabric8.kubernetes.api.model.EnvVar;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -16,17 +14,7 @@ class AgentRuntimeDefaultsTest {
   private static final String PREFIX = "GREENLANG_AGENT_RUNTIME_";
 
   private static Map<String, String> agentRuntimeEnv(RenderedChart chart) {
-    return chart
-        .deployment()
-        .getSpec()
-        .getTemplate()
-        .getSpec()
-        .getContainers()
-        .get(0)
-        .getEnv()
-        .stream()
-        .filter(env -> env.getName().startsWith(PREFIX))
-        .collect(Collectors.toMap(EnvVar::getName, EnvVar::getValue));
+    return chart.operatorEnv(name -> name.startsWith(PREFIX));
   }
 
   @Test

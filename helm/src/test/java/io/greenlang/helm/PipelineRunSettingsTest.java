@@ -3,9 +3,7 @@ package io.greenlang.helm;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.fabric8.kubernetes.api.model.EnvVar;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -16,17 +14,7 @@ class PipelineRunSettingsTest {
   private static final String PREFIX = "GREENLANG_PIPELINERUN_";
 
   private static Map<String, String> env(RenderedChart chart) {
-    return chart
-        .deployment()
-        .getSpec()
-        .getTemplate()
-        .getSpec()
-        .getContainers()
-        .get(0)
-        .getEnv()
-        .stream()
-        .filter(e -> e.getName().startsWith(PREFIX))
-        .collect(Collectors.toMap(EnvVar::getName, EnvVar::getValue));
+    return chart.operatorEnv(name -> name.startsWith(PREFIX));
   }
 
   @Test

@@ -8,6 +8,7 @@ import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -55,6 +56,21 @@ record RenderedChart(List<HasMetadata> resources) {
       throw new AssertionError("Expected one Deployment, got " + names());
     }
     return deployments.get(0);
+  }
+
+  /**
+   * The operator container's environment variables with a plain value whose names pass {@code
+   * names}, by name: the settings the chart hands the operator.
+   */
+  Map<String, String> operatorEnv(java.util.function.Predicate<String> names) {
+    Map<String, String> env = new java.util.LinkedHashMap<>();
+    for (var variable :
+        deployment().getSpec().getTemplate().getSpec().getContainers().get(0).getEnv()) {
+      if (variable.getValue() != null && names.test(variable.getName())) {
+        env.put(variable.getName(), variable.getValue());
+      }
+    }
+    return env;
   }
 
   Service service() {

@@ -3,9 +3,7 @@ package io.greenlang.helm;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.fabric8.kubernetes.api.model.EnvVar;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,17 +16,7 @@ class TenantSettingsTest {
   private static final String RECHECK = "GREENLANG_TENANT_SHARED_OBJECTS_RECHECK_INTERVAL";
 
   private static Map<String, String> env(RenderedChart chart) {
-    return chart
-        .deployment()
-        .getSpec()
-        .getTemplate()
-        .getSpec()
-        .getContainers()
-        .get(0)
-        .getEnv()
-        .stream()
-        .filter(e -> e.getName().equals(RESYNC) || e.getName().equals(RECHECK))
-        .collect(Collectors.toMap(EnvVar::getName, EnvVar::getValue));
+    return chart.operatorEnv(name -> name.equals(RESYNC) || name.equals(RECHECK));
   }
 
   @Test
