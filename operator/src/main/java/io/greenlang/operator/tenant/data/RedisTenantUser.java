@@ -40,6 +40,9 @@ public class RedisTenantUser {
             .on()
             .addHashedPassword(sha256(password))
             .keyPattern(keyPrefix + "*")
+            // Redis 6.2 gives new users every channel (acl-pubsub-default allchannels), and a
+            // pattern after that is refused: clear the channels first, as Redis 7 does by default.
+            .resetChannels()
             .channelPattern(keyPrefix + "*")
             .allCommands()
             .removeCategory(AclCategory.DANGEROUS)
