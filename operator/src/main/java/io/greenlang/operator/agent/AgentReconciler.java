@@ -176,7 +176,10 @@ public class AgentReconciler implements Reconciler<Agent>, Cleaner<Agent> {
     agentEvents.recordFailures(agent, agent.getStatus(), computed);
     agentEvents.recordReadiness(agent, agent.getStatus(), computed);
 
-    var next = settings.recheckInterval();
+    var next =
+        outcome instanceof WorkloadOutcome.Waiting
+            ? settings.retryInterval()
+            : settings.recheckInterval();
     if (!StatusChange.differs(agent.getStatus(), computed)) {
       return UpdateControl.<Agent>noUpdate().rescheduleAfter(next);
     }
