@@ -196,7 +196,10 @@ public final class LocalPlatform implements AutoCloseable {
     return kubelet;
   }
 
-  /** Stops the pods, the operator and the API server. */
+  /**
+   * Stops the pods, the operator and the API server, then any process this JVM started that is
+   * still alive (a pod a racing sync started while stopping), so Ctrl-C leaves no orphan JVMs.
+   */
   @Override
   public void close() throws InterruptedException {
     try {
@@ -206,6 +209,7 @@ public final class LocalPlatform implements AutoCloseable {
         operator.close();
       } finally {
         api.close();
+        ProcessHandle.current().children().forEach(ProcessHandle::destroyForcibly);
       }
     }
   }

@@ -50,6 +50,6 @@ final class RunStepsTable {
   }
 
   private static String shortHash(String hash) {
-    return hash == null ? "-" : hash.length() > 16 ? hash.substring(0, 16) + "…" : hash;
+    return hash == null ? "-" : hash.length() > 16 ? hash.substring(0, 16) + "..." : hash;
   }
 }

@@ -39,6 +39,7 @@ public final class LocalKubelet implements AutoCloseable {
   private final ExecutorService stopper =
       Executors.newCachedThreadPool(r -> daemon(r, "local-kubelet-stop"));
   private SharedIndexInformer<Deployment> informer;
+  private volatile boolean closed;
 
   private LocalKubelet(KubernetesClient client, KubeletSettings settings) {
     this.client = client;
@@ -87,6 +88,9 @@ public final class LocalKubelet implements AutoCloseable {
   }
 
   private void syncAll() {
+    if (closed) {
+      return;
+    }
     try {
       Map<String, Deployment> wanted = new ConcurrentHashMap<>();
       for (Deployment deployment : informer.getStore().list()) {
@@ -194,6 +198,7 @@ public final class LocalKubelet implements AutoCloseable {
   /** Stops watching and stops every pod (SIGTERM, SIGKILL after the grace period). */
   @Override
   public void close() throws InterruptedException {
+    closed = true;
     if (informer != null) {
       informer.close();
     }
