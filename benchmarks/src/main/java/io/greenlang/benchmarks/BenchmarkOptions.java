@@ -15,6 +15,8 @@ record BenchmarkOptions(
     List<String> phases,
     int mixedTenants,
     int logicalTenants,
+    int agentTenants,
+    int agentsPerTenant,
     int memberClusters,
     int creationThreads,
     int specChanges,
@@ -30,9 +32,11 @@ record BenchmarkOptions(
   static final String USAGE =
       """
       Usage: benchmark tenants|dataplane [options]   (ledger, llm, bus and calculations have options of their own)
-        --phases=mixed,logical     phases to run (default: both)
+        --phases=mixed,logical     phases to run (default: both; also agents)
         --mixed-tenants=N          Tenants of phase "mixed", a quarter per isolation level (default 1000)
         --logical-tenants=N        Tenants of phase "logical" (default 10000)
+        --agent-tenants=N          logical Tenants (tier starter) of phase "agents" (default 1000)
+        --agents-per-tenant=N      Agents per Tenant of phase "agents" (default 10, the starter quota)
         --member-clusters=N        member clusters shared by cluster/physical Tenants (default 3)
         --creation-threads=N       concurrent create requests (default 4)
         --spec-changes=N           Tenants whose spec is changed once all are Ready (default 200)
@@ -52,6 +56,8 @@ record BenchmarkOptions(
     List<String> phases = List.of(TenantBenchmark.MIXED, TenantBenchmark.LOGICAL);
     int mixed = 1000;
     int logical = 10_000;
+    int agentTenants = 1000;
+    int agentsPerTenant = 10;
     int members = 3;
     int threads = 4;
     int changes = 200;
@@ -73,7 +79,8 @@ record BenchmarkOptions(
       } else if (arg.startsWith("--phases=")) {
         phases = List.of(value(arg).split(","));
         for (String phase : phases) {
-          if (!phase.equals(TenantBenchmark.MIXED) && !phase.equals(TenantBenchmark.LOGICAL)) {
+          if (!List.of(TenantBenchmark.MIXED, TenantBenchmark.LOGICAL, TenantBenchmark.AGENTS)
+              .contains(phase)) {
             throw new IllegalArgumentException("Unknown phase " + phase + "\n" + USAGE);
           }
         }
@@ -81,6 +88,10 @@ record BenchmarkOptions(
         mixed = positive(arg);
       } else if (arg.startsWith("--logical-tenants=")) {
         logical = positive(arg);
+      } else if (arg.startsWith("--agent-tenants=")) {
+        agentTenants = positive(arg);
+      } else if (arg.startsWith("--agents-per-tenant=")) {
+        agentsPerTenant = positive(arg);
       } else if (arg.startsWith("--member-clusters=")) {
         members = positive(arg);
       } else if (arg.startsWith("--creation-threads=")) {
@@ -115,6 +126,8 @@ record BenchmarkOptions(
         phases,
         mixed,
         logical,
+        agentTenants,
+        agentsPerTenant,
         members,
         threads,
         changes,

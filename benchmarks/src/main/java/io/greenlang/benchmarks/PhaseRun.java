@@ -40,11 +40,21 @@ final class PhaseRun {
       String tenantPrefix,
       List<Tenant> tenants) {}
 
-  /**
-   * Runs the phase on a fresh control plane and a throwaway shared database; afterwards, with the
-   * operator stopped, drops every database, role and Redis user its Tenants got.
-   */
+  /** Runs the phase on a fresh control plane and a throwaway shared database. */
   PhaseResult run(Plan plan) throws Exception {
+    return withTenantData(plan, (sharedDatabase, names) -> measure(plan, sharedDatabase, names));
+  }
+
+  /** What a phase measures, given the shared database's name and the names of its Tenants. */
+  interface Measurement<T> {
+    T measure(String sharedDatabase, List<String> tenantNames) throws Exception;
+  }
+
+  /**
+   * Runs {@code measurement} with a throwaway shared database; afterwards, with the operator
+   * stopped, drops every database, role and Redis user the plan's Tenants got.
+   */
+  <T> T withTenantData(Plan plan, Measurement<T> measurement) throws Exception {
     TestDatabase sharedDatabase = TestPostgres.createDatabase();
     List<String> names = plan.tenants().stream().map(t -> t.getMetadata().getName()).toList();
     // Also on Ctrl-C or kill: the Tenants' databases, roles and Redis users must not outlive us.
@@ -52,7 +62,7 @@ final class PhaseRun {
         new Thread(() -> dropTenantData(plan, sharedDatabase, names), "benchmark-cleanup");
     Runtime.getRuntime().addShutdownHook(cleanupOnExit);
     try {
-      return measure(plan, sharedDatabase.name(), names);
+      return measurement.measure(sharedDatabase.name(), names);
     } finally {
       Runtime.getRuntime().removeShutdownHook(cleanupOnExit);
       dropTenantData(plan, sharedDatabase, names);
@@ -182,7 +192,7 @@ final class PhaseRun {
    * timeout, when no Tenant became Ready for the stall timeout, or when the operator exited, and
    * says which in {@code problems}.
    */
-  private OptionalLong awaitReady(
+  OptionalLong awaitReady(
       String phase,
       TenantStatusRecorder recorder,
       List<String> names,

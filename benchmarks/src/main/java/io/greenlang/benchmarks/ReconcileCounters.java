@@ -6,9 +6,9 @@ import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /**
- * java-operator-sdk's reconciliation counters for the {@code tenant} controller, read from the
- * operator's Prometheus scrape: the sum of every series of each counter that belongs to Tenants,
- * plus the sum and count of the reconcile execution timer.
+ * java-operator-sdk's reconciliation counters for one controller ({@code tenant} unless named),
+ * read from the operator's Prometheus scrape: the sum of every series of each counter that belongs
+ * to it, plus the sum and count of the reconcile execution timer.
  */
 record ReconcileCounters(Map<String, Double> byMetric) {
   /** Reconcile counters and the execution timer, in the Micrometer layouts of JOSDK 5. */
@@ -21,21 +21,29 @@ record ReconcileCounters(Map<String, Double> byMetric) {
   static final String CONTROLLER = "tenant";
 
   static ReconcileCounters from(List<PrometheusSample> samples) {
+    return from(samples, CONTROLLER, "Tenant");
+  }
+
+  /**
+   * The counters of the controller named {@code controller}, whose resource kind is {@code kind}.
+   */
+  static ReconcileCounters from(List<PrometheusSample> samples, String controller, String kind) {
     Map<String, Double> sums = new TreeMap<>();
     for (PrometheusSample sample : samples) {
-      if (RECONCILE_METRIC.matcher(sample.name()).matches() && isTenantSeries(sample)) {
+      if (RECONCILE_METRIC.matcher(sample.name()).matches()
+          && isSeriesOf(sample, controller, kind)) {
         sums.merge(sample.name(), sample.value(), Double::sum);
       }
     }
     return new ReconcileCounters(sums);
   }
 
-  /** A series of the Tenant controller: tagged with its name, or with the Tenant kind. */
-  private static boolean isTenantSeries(PrometheusSample sample) {
+  /** A series of the controller: tagged with its name, or with its resource kind. */
+  private static boolean isSeriesOf(PrometheusSample sample, String controller, String kind) {
     Map<String, String> labels = sample.labels();
-    return CONTROLLER.equals(labels.get("controller"))
-        || CONTROLLER.equals(labels.get("controller_name"))
-        || "Tenant".equals(labels.get("kind"));
+    return controller.equals(labels.get("controller"))
+        || controller.equals(labels.get("controller_name"))
+        || kind.equals(labels.get("kind"));
   }
 
   boolean isEmpty() {

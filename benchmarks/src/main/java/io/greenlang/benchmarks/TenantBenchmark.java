@@ -10,12 +10,14 @@ import java.util.List;
 
 /**
  * The Tenant control-plane benchmark (issue 3): phase {@value #MIXED} creates Tenants across the
- * four isolation levels, phase {@value #LOGICAL} many logical Tenants, each on a fresh API server
- * and operator; prints the figures and writes them as Markdown.
+ * four isolation levels, phase {@value #LOGICAL} many logical Tenants, phase {@value #AGENTS}
+ * (issue 7) Agents of many logical Tenants, each on a fresh API server and operator; prints the
+ * figures and writes them as Markdown.
  */
 final class TenantBenchmark {
   static final String MIXED = "mixed";
   static final String LOGICAL = "logical";
+  static final String AGENTS = "agents";
 
   private final BenchmarkOptions options;
   private final PrintStream out;
@@ -43,8 +45,13 @@ final class TenantBenchmark {
     // from those of any other run on the same servers.
     String runId = HexFormat.of().toHexDigits((short) new SecureRandom().nextInt());
     List<PhaseResult> results = new ArrayList<>();
+    List<AgentPhaseResult> agentResults = new ArrayList<>();
     for (String phase : options.phases()) {
       String prefix = "bench-" + runId + "-" + phase.charAt(0);
+      if (phase.equals(AGENTS)) {
+        agentResults.add(new AgentPhaseRun(options, application, out).run(prefix));
+        continue;
+      }
       TenantBlueprints blueprints = new TenantBlueprints(prefix);
       results.add(
           phaseRun.run(
@@ -64,14 +71,23 @@ final class TenantBenchmark {
                       prefix,
                       blueprints.logical(options.logicalTenants()))));
     }
-    String report = new BenchmarkReport(environment, options, results).render();
+    StringBuilder report = new StringBuilder();
+    if (!results.isEmpty()) {
+      report.append(new BenchmarkReport(environment, options, results).render());
+    }
+    agentResults.forEach(
+        r -> report.append(AgentPhaseReport.render(environment, options.operatorHeap(), r)));
     out.println();
     out.print(report);
     Files.createDirectories(options.report().toAbsolutePath().getParent());
     Files.writeString(options.report(), report);
     out.printf("%nReport written to %s%n", options.report());
     List<String> incomplete =
-        results.stream().filter(r -> !r.problems().isEmpty()).map(PhaseResult::name).toList();
+        new ArrayList<>(
+            results.stream().filter(r -> !r.problems().isEmpty()).map(PhaseResult::name).toList());
+    if (agentResults.stream().anyMatch(r -> !r.problems().isEmpty())) {
+      incomplete.add(AGENTS);
+    }
     if (!incomplete.isEmpty()) {
       out.println(
           "Phases with problems (see the report): "

@@ -43,11 +43,18 @@ final class TenantBlueprints {
     return tenants;
   }
 
-  /** {@code count} Tenants with isolation logical. */
+  /** {@code count} Tenants with isolation logical, tier professional. */
   List<Tenant> logical(int count) {
+    return logical(count, TenantTier.PROFESSIONAL);
+  }
+
+  /** {@code count} Tenants with isolation logical and the given tier (which sets their quotas). */
+  List<Tenant> logical(int count, TenantTier tier) {
     List<Tenant> tenants = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
-      tenants.add(tenant(name(i), IsolationLevel.LOGICAL, null));
+      Tenant tenant = tenant(name(i), IsolationLevel.LOGICAL, null);
+      tenant.getSpec().setTier(tier);
+      tenants.add(tenant);
     }
     return tenants;
   }

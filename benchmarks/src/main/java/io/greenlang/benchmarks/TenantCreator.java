@@ -1,8 +1,8 @@
 package io.greenlang.benchmarks;
 
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.greenlang.crds.tenant.Tenant;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -14,8 +14,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Creates Tenants with a fixed number of concurrent requests (a small thread pool), timing every
- * create, so the operator, not only the API server, is what the phase measures.
+ * Creates Tenants (or other objects, such as Agents) with a fixed number of concurrent requests (a
+ * small thread pool), timing every create, so the operator, not only the API server, is what the
+ * phase measures.
  */
 final class TenantCreator {
   private final KubernetesClient client;
@@ -38,8 +39,9 @@ final class TenantCreator {
     }
   }
 
-  /** Creates every Tenant, at most {@code threads} at a time, giving up after {@code timeout}. */
-  Creation createAll(List<Tenant> tenants, Duration timeout) throws InterruptedException {
+  /** Creates every object, at most {@code threads} at a time, giving up after {@code timeout}. */
+  Creation createAll(List<? extends HasMetadata> tenants, Duration timeout)
+      throws InterruptedException {
     AtomicInteger next = new AtomicInteger();
     AtomicInteger created = new AtomicInteger();
     List<Duration> latencies = Collections.synchronizedList(new ArrayList<>(tenants.size()));
@@ -52,7 +54,7 @@ final class TenantCreator {
           () -> {
             int i;
             while ((i = next.getAndIncrement()) < tenants.size() && System.nanoTime() < deadline) {
-              Tenant tenant = tenants.get(i);
+              HasMetadata tenant = tenants.get(i);
               long before = System.nanoTime();
               try {
                 client.resource(tenant).create();

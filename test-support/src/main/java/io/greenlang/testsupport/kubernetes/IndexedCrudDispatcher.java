@@ -74,6 +74,11 @@ final class IndexedCrudDispatcher extends KubernetesCrudDispatcher {
         .orElseGet(() -> super.findResource(attributes));
   }
 
+  /** How many objects the server stores, per resource plural. */
+  Map<String, Long> storedObjects() {
+    return store.countByPlural();
+  }
+
   /** The stock dispatcher keeps its store in a final field that no constructor lets us choose. */
   private void replaceStore() {
     try {

@@ -32,9 +32,11 @@ import java.util.concurrent.TimeUnit;
 public final class MockKubernetesApi implements AutoCloseable {
   private final KubernetesMockServer server;
   private final KubernetesClient client;
+  private final Dispatcher dispatcher;
 
-  private MockKubernetesApi(KubernetesMockServer server) {
+  private MockKubernetesApi(KubernetesMockServer server, Dispatcher dispatcher) {
     this.server = server;
+    this.dispatcher = dispatcher;
     this.client = new KubernetesClientBuilder().withConfig(clientConfig()).build();
   }
 
@@ -67,7 +69,7 @@ public final class MockKubernetesApi implements AutoCloseable {
             new Context(), new MockWebServer(), expectations, dispatcher, false);
     server.init(InetAddress.getLoopbackAddress(), port);
     answerRulesReviewsAsClusterAdmin(server);
-    var api = new MockKubernetesApi(server);
+    var api = new MockKubernetesApi(server, dispatcher);
     api.installGreenLangCrds();
     return api;
   }
@@ -121,6 +123,14 @@ public final class MockKubernetesApi implements AutoCloseable {
       Thread.currentThread().interrupt();
     }
     return requests;
+  }
+
+  /**
+   * How many objects a server started with {@link #startIndexed} stores, per resource plural (such
+   * as {@code deployments}); empty for the stock store.
+   */
+  public Map<String, Long> storedObjects() {
+    return dispatcher instanceof IndexedCrudDispatcher indexed ? indexed.storedObjects() : Map.of();
   }
 
   /** Base URL of the API server, such as http://127.0.0.1:34567. */

@@ -88,6 +88,17 @@ final class NameIndexedStore extends AbstractMap<AttributeSet, String> {
     return Collections.unmodifiableMap(entries).entrySet();
   }
 
+  /** How many objects are stored per resource plural (such as {@code deployments}). */
+  Map<String, Long> countByPlural() {
+    Map<String, Long> counts = new java.util.TreeMap<>();
+    synchronized (entries) {
+      for (AttributeSet key : entries.keySet()) {
+        counts.merge(exact(key.getAttribute(PLURAL)).orElse("?"), 1L, Long::sum);
+      }
+    }
+    return counts;
+  }
+
   /**
    * The stored entries a query by plural and name can match, or empty when the query does not name
    * exactly one plural and one name (then only a full scan answers it).

@@ -42,6 +42,21 @@ class IndexedMockKubernetesApiIT {
     }
   }
 
+  @Test
+  void countsStoredObjectsByResource() {
+    try (MockKubernetesApi indexed = MockKubernetesApi.startIndexed(0)) {
+      KubernetesClient client = indexed.client();
+      client.configMaps().resource(configMap("ns-a", "one", "tier", "even")).create();
+      client.configMaps().resource(configMap("ns-b", "two", "tier", "odd")).create();
+      client.configMaps().inNamespace("ns-b").withName("two").delete();
+      client.configMaps().resource(configMap("ns-b", "three", "tier", "odd")).create();
+
+      assertThat(indexed.storedObjects())
+          .containsEntry("configmaps", 2L)
+          .containsEntry("customresourcedefinitions", 5L);
+    }
+  }
+
   /** Creates, reads, patches, lists, watches and deletes; returns what a client observed. */
   private static List<String> script(KubernetesClient client) {
     List<String> seen = new ArrayList<>();
