@@ -219,14 +219,15 @@ class AgentReconcilerIT {
     Agent second = create(agent("gl-" + pair, "second", null, DataClass.BUSINESS));
     awaitCondition(second, AgentStatus.QUOTA_COMPLIANT, ConditionStatus.False);
 
+    // A merge patch without resourceVersion: the operator may be writing the Tenant's status
+    // meanwhile.
     client
         .resources(Tenant.class)
         .withName(tenant.getMetadata().getName())
-        .edit(
-            t -> {
-              t.getSpec().getQuotas().setAgents(5);
-              return t;
-            });
+        .patch(
+            io.fabric8.kubernetes.client.dsl.base.PatchContext.of(
+                io.fabric8.kubernetes.client.dsl.base.PatchType.JSON_MERGE),
+            "{\"spec\":{\"quotas\":{\"agents\":5}}}");
 
     Agent within = awaitCondition(second, AgentStatus.QUOTA_COMPLIANT, ConditionStatus.True);
     assertThat(within.getStatus().condition(AgentStatus.QUOTA_COMPLIANT).orElseThrow().getMessage())
