@@ -51,6 +51,7 @@ class TenantIsolationIT {
             .on()
             .addPassword(password)
             .keyPattern("t:" + bus.tenant + ":*")
+            .resetChannels() // as the operator's RedisTenantUser: Redis 6.2 starts with allchannels
             .channelPattern("t:" + bus.tenant + ":*")
             .allCommands()
             .removeCategory(AclCategory.DANGEROUS)
