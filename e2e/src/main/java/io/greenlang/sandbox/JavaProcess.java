@@ -61,7 +61,7 @@ public final class JavaProcess implements AutoCloseable {
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(launch.jvmOptions());
     command.add("-jar");
-    command.add(launch.application().toString());
+    command.add(launch.application().toAbsolutePath().toString());
     Files.createDirectories(launch.log().toAbsolutePath().getParent());
     var builder =
         new ProcessBuilder(command)

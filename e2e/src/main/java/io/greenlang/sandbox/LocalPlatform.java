@@ -17,6 +17,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -35,13 +36,16 @@ public final class LocalPlatform implements AutoCloseable {
   private final MockKubernetesApi api;
   private final JavaProcess operator;
   private final LocalKubelet kubelet;
+  private final Path projectRoot;
 
   private LocalPlatform(
+      Path projectRoot,
       PostgresServer postgres,
       RedisServerAddress redis,
       MockKubernetesApi api,
       JavaProcess operator,
       LocalKubelet kubelet) {
+    this.projectRoot = projectRoot;
     this.postgres = postgres;
     this.redis = redis;
     this.api = api;
@@ -86,7 +90,7 @@ public final class LocalPlatform implements AutoCloseable {
               api.client(),
               KubeletSettings.of(settings.projectRoot(), settings.workDir())
                   .withExtraEnvironment(settings.podEnvironment()));
-      return new LocalPlatform(postgres, redis, api, operator, kubelet);
+      return new LocalPlatform(settings.projectRoot(), postgres, redis, api, operator, kubelet);
     } catch (IOException | InterruptedException | RuntimeException e) {
       if (operator != null) {
         operator.close();
@@ -197,8 +201,10 @@ public final class LocalPlatform implements AutoCloseable {
   }
 
   /**
-   * Stops the pods, the operator and the API server, then any process this JVM started that is
-   * still alive (a pod a racing sync started while stopping), so Ctrl-C leaves no orphan JVMs.
+   * Stops the pods, the operator and the API server, then any application of this project that this
+   * JVM started and that is still alive (a pod a racing sync started while stopping), so Ctrl-C
+   * leaves no orphan JVMs. The embedded PostgreSQL and Redis, children of this JVM too, stay: they
+   * belong to the JVM, not to this platform, and outlive it.
    */
   @Override
   public void close() throws InterruptedException {
@@ -209,8 +215,22 @@ public final class LocalPlatform implements AutoCloseable {
         operator.close();
       } finally {
         api.close();
-        ProcessHandle.current().children().forEach(ProcessHandle::destroyForcibly);
+        ProcessHandle.current()
+            .children()
+            .filter(process -> runsApplicationUnder(projectRoot, process))
+            .forEach(ProcessHandle::destroyForcibly);
       }
     }
+  }
+
+  /**
+   * Whether a process runs an application of the project in {@code projectRoot} ({@code java ...
+   * -jar <root>/...jar}).
+   */
+  static boolean runsApplicationUnder(Path projectRoot, ProcessHandle process) {
+    String root = projectRoot.toAbsolutePath().normalize().toString();
+    return process.info().arguments().stream()
+        .flatMap(Arrays::stream)
+        .anyMatch(argument -> argument.startsWith(root) && argument.endsWith(".jar"));
   }
 }
