@@ -52,8 +52,12 @@ public final class TenantStatusAggregator {
       status.setDatabase(previous.getDatabase());
       status.setCredentialsSecretRef(previous.getCredentialsSecretRef());
     }
-    TenantUsage usage =
-        previous == null || previous.getUsage() == null ? new TenantUsage() : previous.getUsage();
+    // A new object: changing the stored status in place would hide the change from StatusChange.
+    TenantUsage usage = new TenantUsage();
+    if (previous != null && previous.getUsage() != null) {
+      usage.setTokensToday(previous.getUsage().getTokensToday());
+      usage.setCostThisMonthUsd(previous.getUsage().getCostThisMonthUsd());
+    }
     usage.setAgents(agentCount);
     status.setUsage(usage);
     return status;

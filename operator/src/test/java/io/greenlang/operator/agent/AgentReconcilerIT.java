@@ -127,6 +127,34 @@ class AgentReconcilerIT {
         .containsOnly("AgentWaiting");
   }
 
+  /**
+   * The Tenant controller keeps only Agent references in its cache (AgentReferences): it still
+   * counts the Agents of the tenant's namespace and those of the shared namespace naming it, and
+   * the count follows an Agent going (it once stayed at its first value: the status was changed in
+   * place, so no change was seen).
+   */
+  @Test
+  void theTenantCountsItsAgentsInItsNamespaceAndTheSharedOne() {
+    String acme = randomName("acme");
+    create(tenant(acme, IsolationLevel.DATABASE, region));
+    create(agent("gl-" + acme, "calculator", null, DataClass.BUSINESS));
+    Agent second = create(agent("gl-" + acme, "reporter", null, DataClass.BUSINESS));
+    create(agent("gl-shared", randomName("shared"), acme, DataClass.BUSINESS));
+    create(agent("gl-shared", randomName("other"), randomName("other"), DataClass.BUSINESS));
+
+    await().atMost(WAIT).untilAsserted(() -> assertThat(agentsCounted(acme)).isEqualTo(3));
+    client.resource(second).delete();
+    await().atMost(WAIT).until(() -> get(second) == null);
+    await().atMost(WAIT).untilAsserted(() -> assertThat(agentsCounted(acme)).isEqualTo(2));
+  }
+
+  private int agentsCounted(String tenant) {
+    Tenant seen = client.resources(Tenant.class).withName(tenant).get();
+    return seen.getStatus() == null || seen.getStatus().getUsage() == null
+        ? -1
+        : seen.getStatus().getUsage().getAgents();
+  }
+
   @Test
   void agentOutsideAnyTenantIsReportedAndResolvesOnceItsTenantExists() {
     String late = randomName("late");
