@@ -8,6 +8,7 @@ import io.greenlang.crds.pipeline.PipelineLastRun;
 import io.greenlang.crds.pipeline.PipelineStatus;
 import io.greenlang.crds.pipelinerun.PipelineRun;
 import io.greenlang.crds.tenant.TenantNames;
+import io.greenlang.operator.cache.AgentReferences;
 import io.greenlang.operator.events.EventReason;
 import io.greenlang.operator.events.EventRecorder;
 import io.greenlang.operator.status.StatusChange;
@@ -49,17 +50,20 @@ public class PipelineReconciler implements Reconciler<Pipeline> {
 
   @Override
   public List<EventSource<?, Pipeline>> prepareEventSources(EventSourceContext<Pipeline> context) {
+    // Only names and spec.tenant are read: the cache keeps Agent references, not whole Agents.
     agents =
         new InformerEventSource<>(
-            InformerEventSourceConfiguration.from(Agent.class, Pipeline.class)
-                .withSecondaryToPrimaryMapper(
-                    agent ->
-                        context
-                            .getPrimaryCache()
-                            .list(agent.getMetadata().getNamespace())
-                            .map(ResourceID::fromResource)
-                            .collect(Collectors.toSet()))
-                .withOnUpdateFilter(PipelineReconciler::generationChanged)
+            AgentReferences.referencesOnly(
+                    InformerEventSourceConfiguration.from(Agent.class, Pipeline.class)
+                        .withSecondaryToPrimaryMapper(
+                            agent ->
+                                context
+                                    .getPrimaryCache()
+                                    .list(agent.getMetadata().getNamespace())
+                                    .map(ResourceID::fromResource)
+                                    .collect(Collectors.toSet()))
+                        .withOnUpdateFilter(PipelineReconciler::generationChanged),
+                    context)
                 .build(),
             context);
     runs =

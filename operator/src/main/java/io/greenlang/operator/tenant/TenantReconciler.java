@@ -9,6 +9,7 @@ import io.greenlang.crds.tenant.TenantNames;
 import io.greenlang.crds.tenant.TenantPhase;
 import io.greenlang.crds.tenant.TenantStatus;
 import io.greenlang.operator.OperatorSettings;
+import io.greenlang.operator.cache.AgentReferences;
 import io.greenlang.operator.events.EventReason;
 import io.greenlang.operator.events.EventRecorder;
 import io.greenlang.operator.status.ConditionTransitions;
@@ -93,10 +94,13 @@ public class TenantReconciler implements Reconciler<Tenant>, Cleaner<Tenant> {
                             old.getMetadata().getGeneration())
                         || readiness(updated) != readiness(old))
             .build();
+    // Counted and mapped to their tenant only: the cache keeps Agent references, not whole Agents.
     var agents =
-        InformerEventSourceConfiguration.from(Agent.class, Tenant.class)
-            .withSecondaryToPrimaryMapper(TenantReconciler::tenantOf)
-            .withOnUpdateFilter((updated, old) -> !tenantOf(updated).equals(tenantOf(old)))
+        AgentReferences.referencesOnly(
+                InformerEventSourceConfiguration.from(Agent.class, Tenant.class)
+                    .withSecondaryToPrimaryMapper(TenantReconciler::tenantOf)
+                    .withOnUpdateFilter((updated, old) -> !tenantOf(updated).equals(tenantOf(old))),
+                context)
             .build();
     return List.of(
         new InformerEventSource<>(regions, context), new InformerEventSource<>(agents, context));
