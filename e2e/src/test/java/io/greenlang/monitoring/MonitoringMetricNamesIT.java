@@ -11,6 +11,7 @@ import io.greenlang.testsupport.RedisServerAddress;
 import io.greenlang.testsupport.TestDatabase;
 import io.greenlang.testsupport.TestPostgres;
 import io.greenlang.testsupport.TestRedis;
+import io.greenlang.testsupport.kubernetes.HelmLookupApi;
 import io.greenlang.testsupport.kubernetes.MockKubernetesApi;
 import io.lettuce.core.RedisClient;
 import java.nio.file.Files;
@@ -63,7 +64,7 @@ class MonitoringMetricNamesIT {
     Path root = Path.of(Objects.requireNonNull(System.getProperty("gl.project.root")));
     Path chart = ChartMonitoring.chart(root);
     List<Query> queries = new ArrayList<>(ChartMonitoring.dashboardQueries(chart));
-    try (HelmLookupServer lookup = HelmLookupServer.start()) {
+    try (HelmLookupApi lookup = HelmLookupApi.startForKubeconfigVariable()) {
       queries.addAll(ChartMonitoring.ruleExpressions(chart));
     }
     Path work = Files.createTempDirectory("gl-metrics-it");
