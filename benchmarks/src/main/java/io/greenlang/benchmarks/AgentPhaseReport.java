@@ -82,8 +82,8 @@ final class AgentPhaseReport {
     row(
         md,
         "operator heap after full GC",
-        "%.0f MB (GC.heap_info), %.0f MB (jvm_memory_used_bytes)"
-            .formatted(p.heap().jcmdUsedMb(), p.heap().metricUsedMb()));
+        "%.0f MB live (class histogram); used %.0f MB (GC.heap_info), %.0f MB (jvm_memory_used_bytes)"
+            .formatted(p.heap().liveMb(), p.heap().jcmdUsedMb(), p.heap().metricUsedMb()));
     row(
         md,
         "objects in the mock API server",
@@ -113,6 +113,8 @@ final class AgentPhaseReport {
           "- log, %d×: `%s`%n".formatted(message.getValue(), message.getKey().replace("`", "'")));
     }
     md.append("\n- heap: ").append(p.heap().heapInfo().strip().replace("\n", " ")).append('\n');
+    md.append("- largest live classes:\n");
+    p.heap().largestClasses().forEach(c -> md.append("  - ").append(c).append('\n'));
     return md.toString();
   }
 

@@ -58,7 +58,7 @@ final class BenchmarkReport {
       metrics.forEach(m -> md.append("- `").append(m).append("`\n"));
     }
     md.append(
-        "- heap: `jcmd <pid> GC.run`, then `jcmd <pid> GC.heap_info` and `jvm_memory_used_bytes{area=\"heap\"}`\n");
+        "- heap: live bytes of `jcmd <pid> GC.class_histogram` (a full GC, live objects only); then `jcmd <pid> GC.run` and the used heap of `jcmd <pid> GC.heap_info` and `jvm_memory_used_bytes{area=\"heap\"}`, which include what was allocated since\n");
     for (PhaseResult phase : phases) {
       requestMix(md, phase);
       evidence(md, phase);
@@ -130,8 +130,8 @@ final class BenchmarkReport {
         row(
             "operator heap after full GC",
             p ->
-                "%.0f MB (GC.heap_info), %.0f MB (jvm_memory_used_bytes)"
-                    .formatted(p.heap().jcmdUsedMb(), p.heap().metricUsedMb())));
+                "%.0f MB live (class histogram); used %.0f MB (GC.heap_info), %.0f MB (jvm_memory_used_bytes)"
+                    .formatted(p.heap().liveMb(), p.heap().jcmdUsedMb(), p.heap().metricUsedMb())));
     rows.add(
         row(
             "CPU used until all Ready: operator / benchmark JVM / other processes",
