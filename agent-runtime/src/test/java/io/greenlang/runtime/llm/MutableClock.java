@@ -7,19 +7,19 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /** A UTC clock a test sets and advances: budget months and days without waiting for them. */
-final class MutableClock extends Clock {
+public final class MutableClock extends Clock {
 
   private volatile Instant now;
 
-  MutableClock(Instant now) {
+  public MutableClock(Instant now) {
     this.now = now;
   }
 
-  void set(Instant instant) {
+  public void set(Instant instant) {
     this.now = instant;
   }
 
-  void advance(Duration duration) {
+  public void advance(Duration duration) {
     this.now = now.plus(duration);
   }
 

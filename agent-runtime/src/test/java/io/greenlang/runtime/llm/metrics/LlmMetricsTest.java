@@ -3,13 +3,11 @@ package io.greenlang.runtime.llm.metrics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.greenlang.crds.region.LlmProvider;
+import io.greenlang.runtime.llm.MutableClock;
 import io.greenlang.runtime.llm.chain.ChainLink;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -20,7 +18,7 @@ import org.junit.jupiter.api.Test;
  */
 class LlmMetricsTest {
   private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
-  private final MovableClock clock = new MovableClock(Instant.parse("2026-11-30T23:00:00Z"));
+  private final MutableClock clock = new MutableClock(Instant.parse("2026-11-30T23:00:00Z"));
   private final LlmMetrics metrics = new LlmMetrics(registry, "acme", "explainer", clock);
 
   private static ChainLink link(String name, String endpoint) {
@@ -91,7 +89,7 @@ class LlmMetricsTest {
   void spendAndShareReadZeroOnceTheMonthIsOver() {
     metrics.budget("tenant", 99_000_000_000L, 100_000_000_000L);
 
-    clock.now = Instant.parse("2026-12-01T00:30:00Z");
+    clock.set(Instant.parse("2026-12-01T00:30:00Z"));
 
     assertThat(gauge("greenlang.llm.budget.spent")).isZero();
     assertThat(gauge("greenlang.llm.budget.used.ratio")).isZero();
@@ -100,29 +98,5 @@ class LlmMetricsTest {
 
   private double gauge(String name) {
     return registry.get(name).tag("scope", "tenant").gauge().value();
-  }
-
-  /** A UTC clock the test moves into the next month. */
-  private static final class MovableClock extends Clock {
-    private volatile Instant now;
-
-    MovableClock(Instant now) {
-      this.now = now;
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
   }
 }
