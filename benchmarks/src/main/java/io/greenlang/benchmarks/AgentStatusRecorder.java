@@ -15,8 +15,6 @@ import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -29,7 +27,7 @@ final class AgentStatusRecorder implements ResourceEventHandler<Agent>, AutoClos
   /** Phases the operator sets only once the Deployment exists. */
   static final Set<AgentPhase> WORKLOAD_CREATED = Set.of(AgentPhase.INITIALIZING, AgentPhase.READY);
 
-  private final ConcurrentMap<String, Long> firstCreatedNanos = new ConcurrentHashMap<>();
+  private final FirstArrivals workloadCreated = new FirstArrivals();
   private final AtomicLong statusWrites = new AtomicLong();
   private final String namespace;
   private SharedIndexInformer<Agent> informer;
@@ -68,7 +66,7 @@ final class AgentStatusRecorder implements ResourceEventHandler<Agent>, AutoClos
 
   private void record(Agent agent) {
     if (agent.getStatus() != null && WORKLOAD_CREATED.contains(agent.getStatus().getPhase())) {
-      firstCreatedNanos.putIfAbsent(agent.getMetadata().getName(), System.nanoTime());
+      workloadCreated.record(agent.getMetadata().getName(), System.nanoTime());
     }
   }
 
@@ -78,44 +76,17 @@ final class AgentStatusRecorder implements ResourceEventHandler<Agent>, AutoClos
 
   /** How many of {@code names} have reported their workload at least once. */
   int createdCount(Collection<String> names) {
-    int created = 0;
-    for (String name : names) {
-      if (firstCreatedNanos.containsKey(name)) {
-        created++;
-      }
-    }
-    return created;
+    return workloadCreated.count(names);
   }
 
   /** Waits until every named Agent has reported its workload; when the last one did, or empty. */
   OptionalLong awaitAll(Collection<String> names, Duration timeout) throws InterruptedException {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (createdCount(names) < names.size()) {
-      if (System.nanoTime() > deadline) {
-        return OptionalLong.empty();
-      }
-      Thread.sleep(100);
-    }
-    return names.stream().mapToLong(firstCreatedNanos::get).max();
+    return workloadCreated.awaitAll(names, timeout);
   }
 
   /** How long after {@code startNanos} the given percentages of {@code names} had got there. */
   Map<Integer, Duration> milestones(List<String> names, long startNanos, int... percents) {
-    long[] times =
-        names.stream()
-            .map(firstCreatedNanos::get)
-            .filter(Objects::nonNull)
-            .mapToLong(Long::longValue)
-            .sorted()
-            .toArray();
-    Map<Integer, Duration> milestones = new LinkedHashMap<>();
-    for (int percent : percents) {
-      int needed = (int) Math.ceil(percent / 100.0 * names.size());
-      if (needed >= 1 && needed <= times.length) {
-        milestones.put(percent, Duration.ofNanos(times[needed - 1] - startNanos));
-      }
-    }
-    return milestones;
+    return workloadCreated.milestones(names, startNanos, percents);
   }
 
   /** Agents by phase now, as the informer cache holds them ({@code none} without a status). */
@@ -138,7 +109,7 @@ final class AgentStatusRecorder implements ResourceEventHandler<Agent>, AutoClos
   Map<String, Long> waitingReasons(Collection<String> names, int limit) {
     Map<String, Long> reasons = new TreeMap<>();
     for (String name : names) {
-      if (firstCreatedNanos.containsKey(name)) {
+      if (workloadCreated.arrived(name)) {
         continue;
       }
       Agent agent = informer.getStore().getByKey(namespace + "/" + name);

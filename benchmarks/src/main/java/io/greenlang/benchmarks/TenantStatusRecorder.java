@@ -9,7 +9,6 @@ import io.greenlang.crds.tenant.Tenant;
 import io.greenlang.crds.tenant.TenantStatus;
 import java.time.Duration;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -26,7 +25,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * counts the status writes it sees. Waiting reads these timestamps, never the API server.
  */
 final class TenantStatusRecorder implements ResourceEventHandler<Tenant>, AutoCloseable {
-  private final ConcurrentMap<String, Long> firstReadyNanos = new ConcurrentHashMap<>();
+  private final FirstArrivals firstReady = new FirstArrivals();
   private final ConcurrentMap<String, ConcurrentSkipListMap<Long, Long>> readyNanosByGeneration =
       new ConcurrentHashMap<>();
   private final AtomicLong statusWrites = new AtomicLong();
@@ -67,7 +66,7 @@ final class TenantStatusRecorder implements ResourceEventHandler<Tenant>, AutoCl
       return;
     }
     String name = tenant.getMetadata().getName();
-    firstReadyNanos.putIfAbsent(name, now);
+    firstReady.record(name, now);
     readyNanosByGeneration
         .computeIfAbsent(name, n -> new ConcurrentSkipListMap<>())
         .putIfAbsent(tenant.getStatus().getObservedGeneration(), now);
@@ -92,13 +91,7 @@ final class TenantStatusRecorder implements ResourceEventHandler<Tenant>, AutoCl
 
   /** How many of {@code names} have been Ready at least once. */
   int readyCount(Collection<String> names) {
-    int ready = 0;
-    for (String name : names) {
-      if (firstReadyNanos.containsKey(name)) {
-        ready++;
-      }
-    }
-    return ready;
+    return firstReady.count(names);
   }
 
   /**
@@ -107,14 +100,7 @@ final class TenantStatusRecorder implements ResourceEventHandler<Tenant>, AutoCl
    */
   OptionalLong awaitAllReady(Collection<String> names, Duration timeout)
       throws InterruptedException {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (readyCount(names) < names.size()) {
-      if (System.nanoTime() > deadline) {
-        return OptionalLong.empty();
-      }
-      Thread.sleep(100);
-    }
-    return names.stream().mapToLong(firstReadyNanos::get).max();
+    return firstReady.awaitAll(names, timeout);
   }
 
   /**
@@ -122,21 +108,7 @@ final class TenantStatusRecorder implements ResourceEventHandler<Tenant>, AutoCl
    * percentages not reached are left out.
    */
   Map<Integer, Duration> readyMilestones(List<String> names, long startNanos, int... percents) {
-    long[] times =
-        names.stream()
-            .map(firstReadyNanos::get)
-            .filter(Objects::nonNull)
-            .mapToLong(Long::longValue)
-            .sorted()
-            .toArray();
-    Map<Integer, Duration> milestones = new LinkedHashMap<>();
-    for (int percent : percents) {
-      int needed = (int) Math.ceil(percent / 100.0 * names.size());
-      if (needed >= 1 && needed <= times.length) {
-        milestones.put(percent, Duration.ofNanos(times[needed - 1] - startNanos));
-      }
-    }
-    return milestones;
+    return firstReady.milestones(names, startNanos, percents);
   }
 
   /** Tenants of {@code names} that are not Ready now, as the informer cache holds them. */
